@@ -1,0 +1,29 @@
+package dev.mynasim.harness.backend;
+
+import dev.mynasim.harness.transport.Transport;
+import java.util.Optional;
+
+/**
+ * A reader with a card in it, as the harness drives it: the raw transport, a card reset, and for
+ * simulated cards the hands that can pull the card out and put it back.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** A short name for reports: {@code sim}, {@code vpcd}, {@code pcsc:<reader name>}. */
+    String name();
+
+    /** The raw transport (no decorators). */
+    Transport transport();
+
+    /** The ATR of the card now in the reader. */
+    byte[] atr();
+
+    /** Warm-resets the card: its security state is gone afterwards. */
+    void reset();
+
+    /** Removal and insertion, on backends that can do them (simulated cards); empty on real readers. */
+    Optional<CardHands> hands();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,39 @@
+package dev.mynasim.harness.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code mynasim}: the command line of the virtual My Number Card and its Gherkin harness. */
+@Command(name = "mynasim",
+        mixinStandardHelpOptions = true,
+        version = "MynaSim 0.1.0",
+        description = "A virtual My Number Card (JPKI) and a Gherkin harness for card and reader integrations.",
+        subcommands = {CheckCommand.class, PersonasCommand.class, CommandLine.HelpCommand.class})
+public final class MynasimCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by main and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new MynasimCommand());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            // Known failures (bad persona file, missing pcscd, unknown reader) are explained, not dumped.
+            cmd.getErr().println("mynasim " + cmd.getCommandName() + ": " + exception.getMessage());
+            if (System.getenv("MYNASIM_DEBUG") != null) {
+                exception.printStackTrace(cmd.getErr());
+            }
+            return 2;
+        });
+        return commandLine;
+    }
+}

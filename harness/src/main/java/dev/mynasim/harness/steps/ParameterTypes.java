@@ -1,0 +1,85 @@
+package dev.mynasim.harness.steps;
+
+import dev.mynasim.harness.card.KeyRef;
+import dev.mynasim.harness.card.Pin;
+import dev.mynasim.harness.card.ReadMethod;
+import dev.mynasim.harness.transport.Apdus;
+import io.cucumber.java.ParameterType;
+import java.time.LocalDate;
+
+/** The words QA writes in scenarios, mapped to the client's types in one place. */
+public class ParameterTypes {
+
+    /** The certificates of the JPKI application and their EFs. */
+    public enum CertificateRef {
+        AUTH("user-proof certificate", 0x000A),
+        SIGN("signature certificate", 0x0001),
+        AUTH_CA("user-proof CA certificate", 0x000B),
+        SIGN_CA("signature CA certificate", 0x0002);
+
+        final String words;
+        final int fid;
+
+        CertificateRef(String words, int fid) {
+            this.words = words;
+            this.fid = fid;
+        }
+
+        static CertificateRef of(KeyRef key) {
+            return key == KeyRef.AUTH ? AUTH : SIGN;
+        }
+
+        CertificateRef ca() {
+            return switch (this) {
+                case AUTH, AUTH_CA -> AUTH_CA;
+                case SIGN, SIGN_CA -> SIGN_CA;
+            };
+        }
+    }
+
+    @ParameterType("user-proof PIN|signature password")
+    public Pin pin(String words) {
+        return words.equals("user-proof PIN") ? Pin.AUTH : Pin.SIGN;
+    }
+
+    @ParameterType("user-proof|signature")
+    public KeyRef key(String words) {
+        return words.equals("user-proof") ? KeyRef.AUTH : KeyRef.SIGN;
+    }
+
+    @ParameterType("user-proof certificate|signature certificate|user-proof CA certificate|signature CA certificate")
+    public CertificateRef certificate(String words) {
+        for (CertificateRef ref : CertificateRef.values()) {
+            if (ref.words.equals(words)) {
+                return ref;
+            }
+        }
+        throw new IllegalArgumentException(words);
+    }
+
+    @ParameterType("user-proof CA|signature CA")
+    public CertificateRef ca(String words) {
+        return words.equals("user-proof CA") ? CertificateRef.AUTH_CA : CertificateRef.SIGN_CA;
+    }
+
+    @ParameterType("4-byte header|7-byte header|extended read")
+    public ReadMethod readMethod(String words) {
+        return switch (words) {
+            case "4-byte header" -> ReadMethod.FOUR_BYTE_HEADER;
+            case "7-byte header" -> ReadMethod.SEVEN_BYTE_HEADER;
+            default -> ReadMethod.EXTENDED;
+        };
+    }
+
+    /** A status word as two hex bytes, with or without a space: {@code 63 C3}, {@code 6982}. */
+    @ParameterType("[0-9A-Fa-f]{2} ?[0-9A-Fa-f]{2}")
+    public Integer sw(String text) {
+        byte[] bytes = Apdus.fromHex(text);
+        return ((bytes[0] & 0xFF) << 8) | (bytes[1] & 0xFF);
+    }
+
+    @ParameterType("\\d{4}-\\d{2}-\\d{2}")
+    public LocalDate date(String text) {
+        return LocalDate.parse(text);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.mynasim.simulator.issuer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the issuer writes into one application at personalisation: data EFs, PINs, private keys
+ * and behaviour options (docs/personalisation.md). Built from a persona by {@link CardImages}, sent
+ * to the card by {@link Personaliser}.
+ */
+public final class ApplicationImage {
+
+    /** A PIN's reference value with its try limit (0 = the application's default) and tries left. */
+    public record PinImage(int fid, byte[] value, int maxTries, int triesLeft) {
+        @Override
+        public String toString() {
+            return String.format("PIN %04X (value masked, %d/%d tries)", fid, triesLeft, maxTries);
+        }
+    }
+
+    /** An RSA-2048 private key in CRT form, each component as an unsigned big-endian 128-byte array. */
+    public record KeyImage(int fid, byte[] p, byte[] q, byte[] dp, byte[] dq, byte[] qInv) {
+        @Override
+        public String toString() {
+            return String.format("key %04X (RSA-2048 CRT, masked)", fid);
+        }
+    }
+
+    private final byte[] aid;
+    private final String label;
+    private final Map<Integer, byte[]> files = new LinkedHashMap<>();
+    private final Map<Integer, PinImage> pins = new LinkedHashMap<>();
+    private final List<KeyImage> keys = new ArrayList<>();
+    private final Map<Integer, byte[]> options = new LinkedHashMap<>();
+
+    public ApplicationImage(String label, byte[] aid) {
+        this.label = label;
+        this.aid = aid.clone();
+    }
+
+    public ApplicationImage file(int fid, byte[] content) {
+        files.put(fid, content.clone());
+        return this;
+    }
+
+    public ApplicationImage pin(int fid, byte[] value, int maxTries, int triesLeft) {
+        pins.put(fid, new PinImage(fid, value.clone(), maxTries, triesLeft));
+        return this;
+    }
+
+    public ApplicationImage key(KeyImage key) {
+        keys.add(key);
+        return this;
+    }
+
+    public ApplicationImage option(int option, byte[] value) {
+        options.put(option, value.clone());
+        return this;
+    }
+
+    public byte[] aid() {
+        return aid.clone();
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Map<Integer, byte[]> files() {
+        return Collections.unmodifiableMap(files);
+    }
+
+    public Map<Integer, PinImage> pins() {
+        return Collections.unmodifiableMap(pins);
+    }
+
+    public List<KeyImage> keys() {
+        return Collections.unmodifiableList(keys);
+    }
+
+    public Map<Integer, byte[]> options() {
+        return Collections.unmodifiableMap(options);
+    }
+
+    public boolean hasAid(byte[] other) {
+        return Arrays.equals(aid, other);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.mynasim.simulator.issuer;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import javax.smartcardio.CommandAPDU;
+
+/**
+ * Personalises applications with the issuer commands of docs/personalisation.md, APDU by APDU, so
+ * the same sequence works on a physical Java Card. Writes go in short-APDU chunks because not every
+ * reader carries extended APDUs. Any status word other than 9000 stops it with the step named.
+ */
+public final class Personaliser {
+
+    private static final int WRITE_CHUNK = 240;
+    private static final int RSA_COMPONENT_BYTES = 128;
+
+    private final UnaryOperator<byte[]> card;
+
+    /** @param card sends one command APDU, returns the response APDU */
+    public Personaliser(UnaryOperator<byte[]> card) {
+        this.card = card;
+    }
+
+    /** Fills the application and, when {@code lock}, moves it to its operational state. */
+    public void personalise(ApplicationImage image, boolean lock) {
+        String app = image.label();
+        send(new CommandAPDU(0x00, 0xA4, 0x04, 0x0C, image.aid()), "SELECT " + app);
+        for (Map.Entry<Integer, byte[]> option : image.options().entrySet()) {
+            send(new CommandAPDU(0x80, 0xDC, 0x00, option.getKey(), option.getValue()),
+                    app + ": SET OPTION " + hex2(option.getKey()));
+        }
+        for (Map.Entry<Integer, byte[]> file : image.files().entrySet()) {
+            writeFile(app, file.getKey(), file.getValue());
+        }
+        for (ApplicationImage.PinImage pin : image.pins().values()) {
+            byte[] data = new byte[pin.value().length + 1];
+            data[0] = (byte) pin.triesLeft();
+            System.arraycopy(pin.value(), 0, data, 1, pin.value().length);
+            send(new CommandAPDU(0x80, 0xDA, pin.maxTries(), pin.fid() & 0xFF, data), app + ": SET PIN " + hex4(pin.fid()));
+            Arrays.fill(data, (byte) 0);
+        }
+        for (ApplicationImage.KeyImage key : image.keys()) {
+            byte[][] components = {key.p(), key.q(), key.dp(), key.dq(), key.qInv()};
+            for (int i = 0; i < components.length; i++) {
+                send(new CommandAPDU(0x80, 0xDB, i + 1, key.fid() & 0xFF, fixedLength(components[i])),
+                        app + ": SET KEY " + hex4(key.fid()) + " component " + (i + 1));
+            }
+        }
+        if (lock) {
+            send(new CommandAPDU(0x80, 0xF0, 0x00, 0x00), app + ": LOCK");
+        }
+    }
+
+    private void writeFile(String app, int fid, byte[] content) {
+        byte[] fidBytes = {(byte) (fid >> 8), (byte) fid};
+        byte[] create = {fidBytes[0], fidBytes[1], (byte) (content.length >> 8), (byte) content.length};
+        send(new CommandAPDU(0x80, 0xE0, 0x00, 0x00, create), app + ": CREATE EF " + hex4(fid));
+        send(new CommandAPDU(0x00, 0xA4, 0x02, 0x0C, fidBytes), app + ": SELECT EF " + hex4(fid));
+        for (int offset = 0; offset < content.length; offset += WRITE_CHUNK) {
+            int length = Math.min(WRITE_CHUNK, content.length - offset);
+            send(new CommandAPDU(0x80, 0xD6, offset >> 8, offset & 0xFF, content, offset, length),
+                    app + ": WRITE BINARY " + hex4(fid) + " at " + offset);
+        }
+    }
+
+    /** An unsigned big-endian integer as exactly 128 bytes (BigInteger may add or drop a leading zero). */
+    static byte[] fixedLength(byte[] unsigned) {
+        int start = 0;
+        while (start < unsigned.length - 1 && unsigned[start] == 0 && unsigned.length - start > RSA_COMPONENT_BYTES) {
+            start++;
+        }
+        int length = unsigned.length - start;
+        if (length > RSA_COMPONENT_BYTES) {
+            throw new IllegalArgumentException("RSA CRT component longer than 128 bytes: not an RSA-2048 key");
+        }
+        byte[] out = new byte[RSA_COMPONENT_BYTES];
+        System.arraycopy(unsigned, start, out, RSA_COMPONENT_BYTES - length, length);
+        return out;
+    }
+
+    private void send(CommandAPDU command, String step) {
+        byte[] response = card.apply(command.getBytes());
+        int sw = ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
+        if (sw != 0x9000) {
+            throw new IllegalStateException(String.format("personalisation step \"%s\" failed with SW %04X", step, sw));
+        }
+    }
+
+    private static String hex4(int value) {
+        return String.format("%04X", value);
+    }
+
+    private static String hex2(int value) {
+        return String.format("%02X", value);
+    }
+}

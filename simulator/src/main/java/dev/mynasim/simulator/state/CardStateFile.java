@@ -1,0 +1,156 @@
+package dev.mynasim.simulator.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The file that keeps a served card's state (PIN counters, locks, changed PINs) across restarts.
+ *
+ * <p>Writes are atomic and durable: a temporary file in the same folder is written, forced to disk,
+ * and renamed over the old one, then the folder is forced, so a {@code kill -9} at any moment
+ * leaves either the old or the new state, never a torn one. The file is readable by its owner only
+ * (it holds PIN values). A file that does not parse, fails its checksum or belongs to another
+ * persona is refused with a message naming it, and is never overwritten.
+ */
+public final class CardStateFile {
+
+    private static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path path;
+    private final String personaId;
+
+    public CardStateFile(Path path, String personaId) {
+        this.path = path.toAbsolutePath();
+        this.personaId = personaId;
+    }
+
+    /** The default file for a persona in a slot: {@code $XDG_STATE_HOME/mynasim} or {@code ~/.local/state/mynasim}. */
+    public static Path defaultPath(String personaId, int slot) {
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("mynasim").resolve(personaId + "-slot" + slot + ".json");
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The saved state, or empty when there is no file yet (a fresh card). */
+    public Optional<byte[]> load() {
+        if (!Files.exists(path)) {
+            return Optional.empty();
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw corrupt("it is not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the card state file " + path + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw corrupt("it is not a JSON object");
+        }
+        if (root.path("format").asInt(-1) != FORMAT) {
+            throw corrupt("field 'format' is not " + FORMAT);
+        }
+        String persona = root.path("persona").asText("");
+        if (!persona.equals(personaId)) {
+            throw corrupt("it holds the card of persona '" + persona + "', not '" + personaId
+                    + "' (use another --state file, or --persona " + persona + ")");
+        }
+        byte[] state;
+        try {
+            state = HexFormat.of().parseHex(root.path("state").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw corrupt("field 'state' is not hex");
+        }
+        if (!sha256Hex(state).equals(root.path("sha256").asText(""))) {
+            throw corrupt("field 'sha256' does not match field 'state' (the file was edited or damaged)");
+        }
+        try {
+            CardState.decode(state);
+        } catch (IllegalArgumentException e) {
+            throw corrupt(e.getMessage());
+        }
+        return Optional.of(state);
+    }
+
+    /** Replaces the saved state atomically and durably. */
+    public void save(byte[] state) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("persona", personaId);
+        root.put("state", HexFormat.of().withUpperCase().formatHex(state));
+        root.put("sha256", sha256Hex(state));
+        byte[] bytes = (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            Path dir = path.getParent();
+            Files.createDirectories(dir);
+            Path temp = dir.resolve("." + path.getFileName() + ".tmp");
+            Files.deleteIfExists(temp);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(temp);
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + dir + " cannot rename atomically", e);
+            }
+            forceDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the card state file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot open a folder for syncing; the rename itself is still atomic.
+        }
+    }
+
+    private IllegalStateException corrupt(String why) {
+        return new IllegalStateException("the card state file " + path + " cannot be used: " + why
+                + ". It was left untouched; move it away to start with a fresh card.");
+    }
+
+    static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}
