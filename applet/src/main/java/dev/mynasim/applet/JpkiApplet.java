@@ -34,7 +34,16 @@ public final class JpkiApplet extends MynaApplication {
         addKeyFile(IEF_SIGN_KEY, IEF_SIGN_PASSWORD, EF_SIGN_CERTIFICATE, true);
     }
 
+    /**
+     * Standard install parameters start with the instance AID (length-prefixed); an installer
+     * that passes none (jCardSim's installApplet(aid, class)) has already named the instance.
+     */
     public static void install(byte[] parameters, short offset, byte length) {
-        new JpkiApplet().register(parameters, (short) (offset + 1), parameters[offset]);
+        JpkiApplet applet = new JpkiApplet();
+        if (length == (byte) 0 || parameters[offset] == (byte) 0) {
+            applet.register();
+        } else {
+            applet.register(parameters, (short) (offset + 1), parameters[offset]);
+        }
     }
 }
