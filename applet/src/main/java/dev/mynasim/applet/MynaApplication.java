@@ -1,0 +1,696 @@
+package dev.mynasim.applet;
+
+import javacard.framework.APDU;
+import javacard.framework.APDUException;
+import javacard.framework.Applet;
+import javacard.framework.ISO7816;
+import javacard.framework.ISOException;
+import javacard.framework.JCSystem;
+import javacard.framework.Util;
+import javacard.security.KeyBuilder;
+import javacard.security.RSAPrivateCrtKey;
+import javacardx.apdu.ExtendedLength;
+
+/**
+ * What every My Number Card application (DF) shares: class-byte rules, SELECT, the EF table,
+ * READ BINARY, VERIFY, CHANGE REFERENCE DATA, the 80 2A signature, the issuer
+ * (personalisation) commands and options of docs/personalisation.md, and the life cycle.
+ * A concrete application only declares its AID (at install) and its file table (in its
+ * constructor). Choices where card-spec.md is silent are listed in docs/card-choices.md.
+ */
+public abstract class MynaApplication extends Applet implements ExtendedLength {
+    static final byte LIFECYCLE_PERSONALISATION = (byte) 0x01;
+    static final byte LIFECYCLE_OPERATIONAL = (byte) 0x07;
+
+    private static final byte INS_SELECT = (byte) 0xA4;
+    private static final byte INS_READ_BINARY = (byte) 0xB0;
+    private static final byte INS_VERIFY = (byte) 0x20;
+    private static final byte INS_CHANGE_REFERENCE_DATA = (byte) 0x24;
+    private static final byte INS_SIGN = (byte) 0x2A;
+    private static final byte INS_CREATE_EF = (byte) 0xE0;
+    private static final byte INS_WRITE_BINARY = (byte) 0xD6;
+    private static final byte INS_SET_PIN = (byte) 0xDA;
+    private static final byte INS_SET_KEY = (byte) 0xDB;
+    private static final byte INS_SET_OPTION = (byte) 0xDC;
+    private static final byte INS_LOCK = (byte) 0xF0;
+
+    private static final byte CLA_CHANNEL_BITS = (byte) 0x03;
+    private static final byte CLA_SECURE_MESSAGING_BITS = (byte) 0x0C;
+    private static final byte CLA_CHAINING_BIT = (byte) 0x10;
+    private static final byte CLA_RFU_BIT = (byte) 0x20;
+    private static final byte CLA_FURTHER_INTERINDUSTRY_BIT = (byte) 0x40;
+    private static final byte CLA_PROPRIETARY_BIT = (byte) 0x80;
+
+    private static final byte SELECT_BY_FID = (byte) 0x00;
+    private static final byte SELECT_EF_UNDER_DF = (byte) 0x02;
+    private static final byte SELECT_BY_DF_NAME = (byte) 0x04;
+    private static final byte P2_FIRST_WITH_FCI = (byte) 0x00;
+    private static final byte P2_NO_RESPONSE_DATA = (byte) 0x0C;
+
+    /** P2 of VERIFY / CHANGE / SIGN: 80 = current IEF, 80|SFI = the IEF with that short identifier. */
+    private static final byte P2_CURRENT_IEF = (byte) 0x80;
+    private static final byte SFI_MASK = (byte) 0x1F;
+    private static final byte READ_SFI_RFU_BITS = (byte) 0x60;
+
+    private static final byte TAG_FCI = (byte) 0x6F;
+    private static final byte TAG_DF_NAME = (byte) 0x84;
+
+    private static final short SHORT_MAX_RESPONSE = (short) 256;
+    private static final short EXTENDED_MAX_RESPONSE = (short) 0x7FFF;
+    /** Longer than any short APDU buffer: the platform gave us the extended-length buffer. */
+    private static final short SHORT_BUFFER_LIMIT = (short) 261;
+    private static final short RSA_2048_COMPONENT_LENGTH = (short) 128;
+    /** 63Cx can only say up to 15 tries. */
+    private static final byte MAX_TRY_LIMIT = (byte) 15;
+    private static final byte TRIES_LEFT_IS_LIMIT = (byte) 0xFF;
+
+    private final DataFile[] dataFiles;
+    private final Pin[] pins;
+    private final KeyFile[] keyFiles;
+    private byte dataFileCount;
+    private byte pinCount;
+    private byte keyFileCount;
+
+    private final Options options;
+    private final RsaSigner signer;
+    private final SessionState session;
+    private byte lifecycle;
+
+    protected MynaApplication(byte maxDataFiles, byte maxPins, byte maxKeyFiles) {
+        dataFiles = new DataFile[maxDataFiles];
+        pins = new Pin[maxPins];
+        keyFiles = new KeyFile[maxKeyFiles];
+        options = new Options();
+        signer = new RsaSigner();
+        session = new SessionState(maxPins);
+        lifecycle = LIFECYCLE_PERSONALISATION;
+    }
+
+    // ---- file table, built by the concrete application's constructor only ----
+
+    /** A transparent EF, free to read (readPinFid = 0) or readable after that PIN is verified. */
+    protected final void addDataFile(short fid, short readPinFid) {
+        dataFiles[dataFileCount] = new DataFile(fid, readPinFid);
+        dataFileCount++;
+    }
+
+    protected final void addPin(short fid, byte format, byte defaultTryLimit) {
+        pins[pinCount] = new Pin(fid, format, defaultTryLimit, pinCount);
+        pinCount++;
+    }
+
+    /**
+     * A private-key IEF unlocked by pinFid. LOCK requires the key only if certificateFid was
+     * created (a holder under 15 has no sign certificate and no sign key).
+     */
+    protected final void addKeyFile(short fid, short pinFid, short certificateFid, boolean singleUseCandidate) {
+        keyFiles[keyFileCount] = new KeyFile(fid, pinFid, certificateFid, singleUseCandidate);
+        keyFileCount++;
+    }
+
+    protected final byte lifecycle() {
+        return lifecycle;
+    }
+
+    // ---- JCRE entry points ----
+
+    /** Selecting this DF, even again, clears the security state (card-spec §3.3). */
+    public boolean select() {
+        session.clear();
+        return true;
+    }
+
+    public void deselect() {
+        session.clear();
+    }
+
+    /**
+     * Every failure leaves as a deliberate status word: nothing unexpected may surface as 6F00,
+     * and an interrupted issuer write never stays half-committed.
+     */
+    public final void process(APDU apdu) {
+        try {
+            dispatch(apdu);
+        } catch (ISOException statusWord) {
+            abortOpenTransaction();
+            throw statusWord;
+        } catch (APDUException lengthProblem) {
+            abortOpenTransaction();
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        } catch (RuntimeException unexpected) {
+            abortOpenTransaction();
+            ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+        }
+    }
+
+    private static void abortOpenTransaction() {
+        if (JCSystem.getTransactionDepth() != (byte) 0) {
+            JCSystem.abortTransaction();
+        }
+    }
+
+    private void dispatch(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        byte cla = buffer[ISO7816.OFFSET_CLA];
+        byte ins = buffer[ISO7816.OFFSET_INS];
+        checkClass(cla, ins);
+        if ((cla & CLA_PROPRIETARY_BIT) == 0) {
+            switch (ins) {
+                case INS_SELECT: select(apdu); return;
+                case INS_READ_BINARY: readBinary(apdu); return;
+                case INS_VERIFY: verify(apdu); return;
+                case INS_CHANGE_REFERENCE_DATA: changeReferenceData(apdu); return;
+                default: ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
+            }
+        }
+        if (ins == INS_SIGN) {
+            sign(apdu);
+            return;
+        }
+        issuerCommand(apdu, ins);
+    }
+
+    /** Class byte rules in the order a card checks them: channel, secure messaging, chaining, class. */
+    private static void checkClass(byte cla, byte ins) {
+        if (cla == (byte) 0xFF) {
+            ISOException.throwIt(ISO7816.SW_CLA_NOT_SUPPORTED);
+        }
+        if ((cla & CLA_FURTHER_INTERINDUSTRY_BIT) != 0) {
+            // 40-7F always encode a channel 4-19; C0-FE is no class this card knows.
+            ISOException.throwIt((cla & CLA_PROPRIETARY_BIT) == 0
+                ? StatusWords.LOGICAL_CHANNEL_NOT_SUPPORTED : ISO7816.SW_CLA_NOT_SUPPORTED);
+        }
+        if ((cla & CLA_CHANNEL_BITS) != 0) {
+            ISOException.throwIt(StatusWords.LOGICAL_CHANNEL_NOT_SUPPORTED);
+        }
+        if ((cla & CLA_SECURE_MESSAGING_BITS) != 0) {
+            ISOException.throwIt(ins == INS_SELECT
+                ? StatusWords.SECURE_MESSAGING_NOT_SUPPORTED : StatusWords.SECURE_MESSAGING_NO_SESSION);
+        }
+        if ((cla & CLA_CHAINING_BIT) != 0) {
+            ISOException.throwIt(StatusWords.CHAINING_NOT_SUPPORTED);
+        }
+        if ((cla & CLA_RFU_BIT) != 0) {
+            ISOException.throwIt(ISO7816.SW_CLA_NOT_SUPPORTED);
+        }
+    }
+
+    // ---- SELECT ----
+
+    private void select(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        byte p1 = buffer[ISO7816.OFFSET_P1];
+        byte p2 = buffer[ISO7816.OFFSET_P2];
+        if (p2 != P2_NO_RESPONSE_DATA && p2 != P2_FIRST_WITH_FCI) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        short length = receiveAll(apdu);
+        if (p1 == SELECT_BY_DF_NAME) {
+            if (selectingApplet()) {
+                // The JCRE chose us by AID; select() has already cleared the session.
+                if (p2 == P2_FIRST_WITH_FCI) {
+                    sendFci(apdu);
+                }
+                return;
+            }
+            // An AID the JCRE did not know (jCardSim forwards it to the current applet).
+            ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
+        }
+        if (p1 == SELECT_BY_FID && length == (short) 0) {
+            // SELECT MF inside an application: 9000, current DF unchanged (card-spec §2.5).
+            return;
+        }
+        if (p1 != SELECT_BY_FID && p1 != SELECT_EF_UNDER_DF) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        if (length != (short) 2) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        if (!selectFid(Util.getShort(buffer, apdu.getOffsetCdata()))) {
+            ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
+        }
+        // P2=00 on an EF: no FCP is returned (docs/card-choices.md).
+    }
+
+    /** FCI for SELECT by AID with P2=00: 6F L 84 L AID. */
+    private void sendFci(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        byte aidLength = JCSystem.getAID().getBytes(buffer, (short) 4);
+        buffer[0] = TAG_FCI;
+        buffer[1] = (byte) (aidLength + 2);
+        buffer[2] = TAG_DF_NAME;
+        buffer[3] = aidLength;
+        short fciLength = (short) (aidLength + 4);
+        short expected = apdu.setOutgoing();
+        if (expected > (short) 0 && expected < fciLength) {
+            fciLength = expected;
+        }
+        apdu.setOutgoingLength(fciLength);
+        apdu.sendBytes((short) 0, fciLength);
+    }
+
+    /** Makes fid the current EF. False if there is no such EF (or the data EF was never created). */
+    private boolean selectFid(short fid) {
+        for (byte i = 0; i < dataFileCount; i++) {
+            if (dataFiles[i].fid == fid) {
+                if (!dataFiles[i].exists()) {
+                    return false;
+                }
+                session.setCurrentEf(SessionState.KIND_DATA, i);
+                return true;
+            }
+        }
+        for (byte i = 0; i < pinCount; i++) {
+            if (pins[i].fid == fid) {
+                session.setCurrentEf(SessionState.KIND_PIN, i);
+                return true;
+            }
+        }
+        for (byte i = 0; i < keyFileCount; i++) {
+            if (keyFiles[i].fid == fid) {
+                session.setCurrentEf(SessionState.KIND_KEY, i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private byte currentKind() {
+        byte current = session.currentEf();
+        if (current == (byte) 0) {
+            ISOException.throwIt(ISO7816.SW_COMMAND_NOT_ALLOWED);
+        }
+        return (byte) (current & SessionState.KIND_MASK);
+    }
+
+    private byte currentIndex() {
+        return (byte) (session.currentEf() & SessionState.INDEX_MASK);
+    }
+
+    /** The current EF as a data EF: 6986 if none is selected, 6981 if it is an IEF. */
+    private DataFile currentDataFile() {
+        if (currentKind() != SessionState.KIND_DATA) {
+            ISOException.throwIt(StatusWords.INCOMPATIBLE_WITH_FILE);
+        }
+        return dataFiles[currentIndex()];
+    }
+
+    // ---- READ BINARY ----
+
+    private void readBinary(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        byte p1 = buffer[ISO7816.OFFSET_P1];
+        short offset;
+        if ((p1 & CLA_PROPRIETARY_BIT) != 0) {
+            // SFI form: P1 = 80|SFI, P2 = offset 0..255; the EF becomes the current EF (ISO 7816-4).
+            byte sfi = (byte) (p1 & SFI_MASK);
+            if ((p1 & READ_SFI_RFU_BITS) != 0 || sfi == (byte) 0) {
+                ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+            }
+            if (!selectFid(sfi)) {
+                ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
+            }
+            offset = (short) (buffer[ISO7816.OFFSET_P2] & 0xFF);
+        } else {
+            offset = Util.getShort(buffer, ISO7816.OFFSET_P1);
+        }
+        DataFile file = currentDataFile();
+        requireVerified(file.readPinFid);
+        short size = (short) file.content.length;
+        if (offset >= size) {
+            ISOException.throwIt(options.readOffsetBeyondSw());
+        }
+        short expected = apdu.setOutgoing();
+        // 0 or negative: extended Le 00 00 00 (65536) or > 7FFF, or no Le at all: "as much as you have".
+        boolean asMuchAsPossible = expected <= (short) 0;
+        short remaining = (short) (size - offset);
+        short count = asMuchAsPossible || expected > remaining ? remaining : expected;
+        short limit = buffer.length > SHORT_BUFFER_LIMIT ? EXTENDED_MAX_RESPONSE : SHORT_MAX_RESPONSE;
+        if (count > limit) {
+            count = limit;
+        }
+        apdu.setOutgoingLength(count);
+        apdu.sendBytesLong(file.content, offset, count);
+        if (!asMuchAsPossible && count < expected && options.warnOnReadPastEnd()) {
+            ISOException.throwIt(StatusWords.END_OF_FILE_WARNING);
+        }
+    }
+
+    private void requireVerified(short pinFid) {
+        if (pinFid == DataFile.FREE) {
+            return;
+        }
+        Pin pin = pinByFid(pinFid);
+        if (pin == null || !session.isVerified(pin.slot)) {
+            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        }
+    }
+
+    // ---- VERIFY / CHANGE REFERENCE DATA ----
+
+    private void verify(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if (buffer[ISO7816.OFFSET_P1] != (byte) 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        Pin pin = referencedPin(buffer[ISO7816.OFFSET_P2]);
+        short length = receiveAll(apdu);
+        if (length > PinFormat.MAX_LENGTH) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        if (!pin.isSet()) {
+            ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+        }
+        if (length == (short) 0) {
+            // Status query: never spends a try.
+            if (!pin.isBlocked() && session.isVerified(pin.slot) && options.emptyVerifyAfterVerifyIsOk()) {
+                return;
+            }
+            ISOException.throwIt((short) (StatusWords.TRIES_LEFT_BASE | pin.triesLeft()));
+        }
+        if (pin.isBlocked()) {
+            ISOException.throwIt(StatusWords.REFERENCE_BLOCKED);
+        }
+        short data = apdu.getOffsetCdata();
+        if (!PinFormat.accepts(pin.format, buffer, data, length)) {
+            // Checked before the counter: a malformed PIN costs nothing.
+            ISOException.throwIt(options.malformedPinSw());
+        }
+        session.setVerified(pin.slot, false);
+        if (!pin.check(buffer, data, length)) {
+            ISOException.throwIt((short) (StatusWords.TRIES_LEFT_BASE | pin.triesLeft()));
+        }
+        session.setVerified(pin.slot, true);
+    }
+
+    private void changeReferenceData(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        // P1=01: new value only, after VERIFY (card-spec §3.2); the old+new form is not the card's.
+        if (buffer[ISO7816.OFFSET_P1] != (byte) 0x01) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        Pin pin = referencedPin(buffer[ISO7816.OFFSET_P2]);
+        short length = receiveAll(apdu);
+        if (length == (short) 0 || length > PinFormat.MAX_LENGTH) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        if (!session.isVerified(pin.slot)) {
+            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        }
+        short data = apdu.getOffsetCdata();
+        if (!PinFormat.accepts(pin.format, buffer, data, length)) {
+            ISOException.throwIt(options.malformedPinSw());
+        }
+        JCSystem.beginTransaction();
+        pin.replaceValue(buffer, data, length);
+        JCSystem.commitTransaction();
+    }
+
+    /** P2 = 80 (current EF must be a PIN IEF) or 80|SFI (the PIN IEF with that SFI). */
+    private Pin referencedPin(byte p2) {
+        if (p2 == P2_CURRENT_IEF) {
+            if (currentKind() != SessionState.KIND_PIN) {
+                ISOException.throwIt(StatusWords.INCOMPATIBLE_WITH_FILE);
+            }
+            return pins[currentIndex()];
+        }
+        Pin pin = pinByFid(sfiFromP2(p2));
+        if (pin == null) {
+            ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
+        }
+        return pin;
+    }
+
+    private static short sfiFromP2(byte p2) {
+        byte sfi = (byte) (p2 & SFI_MASK);
+        if ((p2 & (byte) 0xE0) != P2_CURRENT_IEF || sfi == (byte) 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        return sfi;
+    }
+
+    private Pin pinByFid(short fid) {
+        for (byte i = 0; i < pinCount; i++) {
+            if (pins[i].fid == fid) {
+                return pins[i];
+            }
+        }
+        return null;
+    }
+
+    // ---- 80 2A signature ----
+
+    private void sign(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        byte scheme = buffer[ISO7816.OFFSET_P1];
+        KeyFile keyFile = referencedKey(buffer[ISO7816.OFFSET_P2]);
+        if (!signer.supports(scheme)) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        short length = receiveAll(apdu);
+        if (!keyFile.isLoaded()) {
+            ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+        }
+        Pin pin = pinByFid(keyFile.pinFid);
+        if (pin == null || !session.isVerified(pin.slot)) {
+            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        }
+        if (!RsaSigner.inputLengthFits(scheme, length)) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        byte[] scratch = session.scratch;
+        short signatureLength = signer.sign(scheme, keyFile.key, buffer, apdu.getOffsetCdata(), length, scratch);
+        if (keyFile.singleUseCandidate && options.signSingleUse()) {
+            session.setVerified(pin.slot, false);
+        }
+        apdu.setOutgoing();
+        apdu.setOutgoingLength(signatureLength);
+        apdu.sendBytesLong(scratch, (short) 0, signatureLength);
+        Util.arrayFillNonAtomic(scratch, (short) 0, SessionState.SCRATCH_LENGTH, (byte) 0);
+    }
+
+    /** P2 = 80: the current EF, 6986 if none, 6981 if not a key; 80|SFI: that key IEF. */
+    private KeyFile referencedKey(byte p2) {
+        if (p2 == P2_CURRENT_IEF) {
+            if (currentKind() != SessionState.KIND_KEY) {
+                ISOException.throwIt(StatusWords.INCOMPATIBLE_WITH_FILE);
+            }
+            return keyFiles[currentIndex()];
+        }
+        KeyFile keyFile = keyByFid(sfiFromP2(p2));
+        if (keyFile == null) {
+            ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
+        }
+        return keyFile;
+    }
+
+    private KeyFile keyByFid(short fid) {
+        for (byte i = 0; i < keyFileCount; i++) {
+            if (keyFiles[i].fid == fid) {
+                return keyFiles[i];
+            }
+        }
+        return null;
+    }
+
+    private DataFile dataFileByFid(short fid) {
+        for (byte i = 0; i < dataFileCount; i++) {
+            if (dataFiles[i].fid == fid) {
+                return dataFiles[i];
+            }
+        }
+        return null;
+    }
+
+    // ---- issuer (personalisation) commands, docs/personalisation.md ----
+
+    private void issuerCommand(APDU apdu, byte ins) {
+        switch (ins) {
+            case INS_CREATE_EF:
+            case INS_WRITE_BINARY:
+            case INS_SET_PIN:
+            case INS_SET_KEY:
+            case INS_SET_OPTION:
+            case INS_LOCK:
+                break;
+            default:
+                ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
+        }
+        if (lifecycle != LIFECYCLE_PERSONALISATION) {
+            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        }
+        switch (ins) {
+            case INS_CREATE_EF: createElementaryFile(apdu); return;
+            case INS_WRITE_BINARY: writeBinary(apdu); return;
+            case INS_SET_PIN: setPin(apdu); return;
+            case INS_SET_KEY: setKeyComponent(apdu); return;
+            case INS_SET_OPTION: setOption(apdu); return;
+            default: lock(apdu);
+        }
+    }
+
+    /** CREATE EF: the only place a data EF body is allocated. */
+    private void createElementaryFile(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if (Util.getShort(buffer, ISO7816.OFFSET_P1) != (short) 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        if (receiveAll(apdu) != (short) 4) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        short data = apdu.getOffsetCdata();
+        DataFile file = dataFileByFid(Util.getShort(buffer, data));
+        if (file == null) {
+            ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
+        }
+        if (file.exists()) {
+            ISOException.throwIt(StatusWords.FILE_ALREADY_EXISTS);
+        }
+        short size = Util.getShort(buffer, (short) (data + 2));
+        if (size <= (short) 0) {
+            ISOException.throwIt(ISO7816.SW_WRONG_DATA);
+        }
+        file.content = new byte[size];
+    }
+
+    private void writeBinary(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if ((buffer[ISO7816.OFFSET_P1] & CLA_PROPRIETARY_BIT) != 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        short offset = Util.getShort(buffer, ISO7816.OFFSET_P1);
+        short length = receiveAll(apdu);
+        DataFile file = currentDataFile();
+        short size = (short) file.content.length;
+        if (offset > size || length > (short) (size - offset)) {
+            ISOException.throwIt(ISO7816.SW_WRONG_P1P2);
+        }
+        Util.arrayCopy(buffer, apdu.getOffsetCdata(), file.content, offset, length);
+    }
+
+    private void setPin(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        byte requestedLimit = buffer[ISO7816.OFFSET_P1];
+        Pin pin = pinByFid((short) (buffer[ISO7816.OFFSET_P2] & 0xFF));
+        if (pin == null) {
+            ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
+        }
+        if (requestedLimit < (byte) 0 || requestedLimit > MAX_TRY_LIMIT) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        short length = receiveAll(apdu);
+        if (length < (short) 1) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        byte limit = requestedLimit == (byte) 0 ? pin.defaultLimit : requestedLimit;
+        short data = apdu.getOffsetCdata();
+        byte triesLeft = buffer[data];
+        if (triesLeft == TRIES_LEFT_IS_LIMIT) {
+            triesLeft = limit;
+        }
+        short valueLength = (short) (length - 1);
+        if (triesLeft < (byte) 0 || triesLeft > limit
+            || !PinFormat.accepts(pin.format, buffer, (short) (data + 1), valueLength)) {
+            ISOException.throwIt(ISO7816.SW_WRONG_DATA);
+        }
+        JCSystem.beginTransaction();
+        pin.personalise(limit, triesLeft, buffer, (short) (data + 1), valueLength);
+        JCSystem.commitTransaction();
+        session.setVerified(pin.slot, false);
+    }
+
+    /** SET KEY: the only place a key object is allocated (on its first component). */
+    private void setKeyComponent(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        byte component = buffer[ISO7816.OFFSET_P1];
+        KeyFile keyFile = keyByFid((short) (buffer[ISO7816.OFFSET_P2] & 0xFF));
+        if (keyFile == null) {
+            ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
+        }
+        if (component < (byte) 1 || component > (byte) 5) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        if (receiveAll(apdu) != RSA_2048_COMPONENT_LENGTH) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        if (keyFile.key == null) {
+            keyFile.key = (RSAPrivateCrtKey) KeyBuilder.buildKey(
+                KeyBuilder.TYPE_RSA_CRT_PRIVATE, KeyBuilder.LENGTH_RSA_2048, false);
+        }
+        short data = apdu.getOffsetCdata();
+        RSAPrivateCrtKey key = keyFile.key;
+        switch (component) {
+            case 1: key.setP(buffer, data, RSA_2048_COMPONENT_LENGTH); break;
+            case 2: key.setQ(buffer, data, RSA_2048_COMPONENT_LENGTH); break;
+            case 3: key.setDP1(buffer, data, RSA_2048_COMPONENT_LENGTH); break;
+            case 4: key.setDQ1(buffer, data, RSA_2048_COMPONENT_LENGTH); break;
+            default: key.setPQ(buffer, data, RSA_2048_COMPONENT_LENGTH);
+        }
+    }
+
+    private void setOption(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if (buffer[ISO7816.OFFSET_P1] != (byte) 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        short length = receiveAll(apdu);
+        short status = options.set(buffer[ISO7816.OFFSET_P2], buffer, apdu.getOffsetCdata(), length);
+        if (status != ISO7816.SW_NO_ERROR) {
+            ISOException.throwIt(status);
+        }
+    }
+
+    /** LOCK: every PIN set, and every key whose certificate EF exists loaded. */
+    private void lock(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if (Util.getShort(buffer, ISO7816.OFFSET_P1) != (short) 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        for (byte i = 0; i < pinCount; i++) {
+            if (!pins[i].isSet()) {
+                ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+            }
+        }
+        for (byte i = 0; i < keyFileCount; i++) {
+            DataFile certificate = dataFileByFid(keyFiles[i].certificateFid);
+            boolean required = certificate == null || certificate.exists();
+            if (required && !keyFiles[i].isLoaded()) {
+                ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+            }
+        }
+        lifecycle = LIFECYCLE_OPERATIONAL;
+    }
+
+    /** Reads all command data (extended Lc may need several receives); returns Lc. */
+    private static short receiveAll(APDU apdu) {
+        short received = apdu.setIncomingAndReceive();
+        short total = apdu.getIncomingLength();
+        short offset = apdu.getOffsetCdata();
+        while (received < total) {
+            received += apdu.receiveBytes((short) (offset + received));
+        }
+        return total;
+    }
+
+    // ---- host-side hook (simulator only, never reachable by APDU) ----
+
+    /**
+     * Writes, for each PIN in FID order, FID(2) maxTries(1) triesLeft(1) length(1) value(length)
+     * into out from offset, and returns the end offset. Lets the simulator persist PIN values.
+     */
+    public short exportPins(byte[] out, short offset) {
+        short previousFid = (short) -1;
+        for (byte written = 0; written < pinCount; written++) {
+            Pin next = null;
+            for (byte i = 0; i < pinCount; i++) {
+                Pin candidate = pins[i];
+                if (candidate.fid > previousFid && (next == null || candidate.fid < next.fid)) {
+                    next = candidate;
+                }
+            }
+            offset = next.export(out, offset);
+            previousFid = next.fid;
+        }
+        return offset;
+    }
+}
