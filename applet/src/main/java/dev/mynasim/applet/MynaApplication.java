@@ -640,25 +640,46 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
     }
 
-    /** LOCK: every PIN set, and every key whose certificate EF exists loaded. */
+    /**
+     * LOCK: every key whose certificate EF exists loaded, and every PIN set except one that guards
+     * only keys a card goes without (a holder under 15 has no sign certificate, sign key or sign
+     * password).
+     */
     private void lock(APDU apdu) {
         byte[] buffer = apdu.getBuffer();
         if (Util.getShort(buffer, ISO7816.OFFSET_P1) != (short) 0) {
             ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
         }
-        for (byte i = 0; i < pinCount; i++) {
-            if (!pins[i].isSet()) {
+        for (byte i = 0; i < keyFileCount; i++) {
+            if (keyRequired(keyFiles[i]) && !keyFiles[i].isLoaded()) {
                 ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
             }
         }
-        for (byte i = 0; i < keyFileCount; i++) {
-            DataFile certificate = dataFileByFid(keyFiles[i].certificateFid);
-            boolean required = certificate == null || certificate.exists();
-            if (required && !keyFiles[i].isLoaded()) {
+        for (byte i = 0; i < pinCount; i++) {
+            if (!pins[i].isSet() && pinRequired(pins[i].fid)) {
                 ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
             }
         }
         lifecycle = LIFECYCLE_OPERATIONAL;
+    }
+
+    private boolean keyRequired(KeyFile keyFile) {
+        DataFile certificate = dataFileByFid(keyFile.certificateFid);
+        return certificate == null || certificate.exists();
+    }
+
+    /** A PIN is required unless every key it guards is a key this card goes without. */
+    private boolean pinRequired(short pinFid) {
+        boolean guardsAKey = false;
+        for (byte i = 0; i < keyFileCount; i++) {
+            if (keyFiles[i].pinFid == pinFid) {
+                guardsAKey = true;
+                if (keyRequired(keyFiles[i])) {
+                    return true;
+                }
+            }
+        }
+        return !guardsAKey;
     }
 
     /** Reads all command data (extended Lc may need several receives); returns Lc. */

@@ -100,6 +100,8 @@ class ErrorAndPersonalisationTest {
         card.expect("80DB0117" + "7F" + "00".repeat(127), 0x6700);
         card.expect("80DC000902" + "6B00", 0x6A86);
         card.expect("80DC000101" + "6B", 0x6700);
+        // EF 000A exists, so its key 0017 and that key's PIN 0018 are required.
+        card.expect("80E0000004000A0010", 0x9000);
         card.expect("80F00000", 0x6985);
     }
 
