@@ -61,7 +61,8 @@ Feature: The JPKI application byte by byte
       | 0C A4 02 0C 02 00 0A    | 68 82 | secure messaging on SELECT            |
       | D0 B0 00 00 04          | 6E 00 | unsupported class                     |
       | 00 A4 04 0C 05 D3 92 F0 00 27 | 6A 82 | unknown application             |
-      | 80 2A 06 80 01 00 00    | 6A 86 | unknown signature scheme              |
+      | 80 2A 06 97 01 00 00    | 6A 86 | unknown signature scheme              |
+      | 80 2A 00 80 01 00 00    | 69 86 | no key EF selected                    |
 
   Scenario: Keys and PINs cannot be read
     When I send APDU "00 A4 02 0C 02 00 17"

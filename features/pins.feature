@@ -56,18 +56,18 @@ Feature: PINs of the JPKI application
 
   Scenario Outline: A wrongly formatted PIN is refused without spending a try
     When I enter the <pin> "<value>"
-    Then the last status word is 6A 80
+    Then the last status word is <sw>
     And <left> <pin> tries remain
 
     Examples:
-      | pin                | value              | left |
-      | user-proof PIN     | 123                | 3    |
-      | user-proof PIN     | 12345              | 3    |
-      | user-proof PIN     | 12A4               | 3    |
-      | signature password | ABC12              | 5    |
-      | signature password | ABCDEFGHIJ12345678 | 5    |
-      | signature password | abc123             | 5    |
-      | signature password | ABC-123            | 5    |
+      | pin                | value              | sw    | left | why                          |
+      | user-proof PIN     | 123                | 6A 80 | 3    | too short                    |
+      | user-proof PIN     | 12345              | 6A 80 | 3    | too long                     |
+      | user-proof PIN     | 12A4               | 6A 80 | 3    | not a digit                  |
+      | signature password | ABC12              | 6A 80 | 5    | too short                    |
+      | signature password | abc123             | 6A 80 | 5    | lower case                   |
+      | signature password | ABC-123            | 6A 80 | 5    | not a letter or digit        |
+      | signature password | ABCDEFGHIJ1234567  | 67 00 | 5    | over 16 bytes: wrong length  |
 
   @destructive
   Scenario: The user-proof PIN can be changed

@@ -49,6 +49,7 @@ public final class VirtualCard implements SimulatedCard {
      * @param images what the issuer writes, one per application
      */
     public VirtualCard(List<ApplicationImage> images, CardProfile profile) {
+        JcardsimNoiseFilter.install();
         this.profile = profile;
         for (ApplicationImage image : images) {
             byte[] aidBytes = image.aid();

@@ -35,6 +35,7 @@ public final class CheckCommand implements Callable<Integer> {
                 .toAbsolutePath().normalize();
         Files.createDirectories(reports);
         System.setProperty(Backends.READER_PROPERTY, reader);
+        System.setProperty("cucumber.publish.quiet", "true");
 
         List<String> args = new ArrayList<>(List.of(
                 "--glue", "dev.mynasim.harness.steps",
@@ -42,7 +43,7 @@ public final class CheckCommand implements Callable<Integer> {
                 "--plugin", "html:" + reports.resolve("cucumber.html"),
                 "--plugin", "junit:" + reports.resolve("cucumber.xml"),
                 "--plugin", "message:" + reports.resolve("cucumber.ndjson"),
-                "--monochrome", "--publish-quiet"));
+                "--monochrome", "--no-summary"));
         if (tags != null) {
             args.add("--tags");
             args.add(tags);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mynasim.fixtures.CardRules;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.fixtures.pki.JpkiSan;
+import dev.mynasim.harness.card.KeyRef;
 import dev.mynasim.harness.card.ReadMethod;
 import dev.mynasim.harness.fixtures.Fixtures;
 import dev.mynasim.harness.steps.ParameterTypes.CertificateRef;
@@ -57,8 +58,9 @@ public class CertificateSteps {
         }
     }
 
-    @Then("it is the MynaSim TEST {ca} root CA")
-    public void itIsTheTestRoot(CertificateRef caRef) {
+    @Then("it is the MynaSim TEST {key} root CA")
+    public void itIsTheTestRoot(KeyRef key) {
+        CertificateRef caRef = CertificateRef.of(key).ca();
         X509Certificate expected = caRef == CertificateRef.AUTH_CA
                 ? Fixtures.get().pki().authCaCertificate() : Fixtures.get().pki().signCaCertificate();
         X509Certificate read = world.lastCertificate();
