@@ -33,7 +33,7 @@ port_open() {
 running_pid() {
     [[ -r "$PIDFILE" ]] || return 1
     local pid
-    pid="$(cat "$PIDFILE" 2>/dev/null || true)"
+    pid="$(tr -cd "0-9" < "$PIDFILE" 2>/dev/null || true)"
     [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && { echo "$pid"; return 0; }
     return 1
 }

@@ -10,7 +10,7 @@ PIDFILE=/run/pcscd/pcscd.pid
 log() { echo "stop-pcscd: $*"; }
 die() { echo "stop-pcscd: ERROR: $*" >&2; exit 1; }
 
-pid="$(cat "$PIDFILE" 2>/dev/null || true)"
+pid="$(tr -cd "0-9" < "$PIDFILE" 2>/dev/null || true)"
 if [[ -z "$pid" ]] || ! kill -0 "$pid" 2>/dev/null; then
     if [[ -S "$COMM" ]]; then
         die "$COMM exists but $PIDFILE names no live pcscd (started with --foreground?); stop that pcscd yourself"
