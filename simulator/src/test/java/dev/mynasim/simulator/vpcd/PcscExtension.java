@@ -1,0 +1,25 @@
+package dev.mynasim.simulator.vpcd;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** The skip-or-require policy of {@link RequiresPcsc}; the detection itself is {@link PcscEnvironment}. */
+final class PcscExtension implements BeforeAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        PcscEnvironment.Status status = PcscEnvironment.check(VpcdBridge.SLOT0_PORT);
+        if (status.ready()) {
+            return;
+        }
+        String reason = context.getDisplayName() + ": " + status.describe();
+        if (PcscEnvironment.required()) {
+            fail(PcscEnvironment.REQUIRE_ENV + "=1 but " + reason);
+        }
+        System.err.println("SKIPPED " + reason);
+        Assumptions.abort("SKIPPED " + reason);
+    }
+}
