@@ -45,6 +45,9 @@ public final class VpcdBridge implements AutoCloseable {
     /** vpcd's second slot, "Virtual PCD 00 01". */
     public static final int SLOT1_PORT = 35964;
 
+    /** System property: {@code false} disables TCP_QUICKACK (only to measure its effect). */
+    public static final String QUICKACK_PROPERTY = "mynasim.vpcd.quickack";
+
     static final byte CTRL_POWER_OFF = 0;
     static final byte CTRL_POWER_ON = 1;
     static final byte CTRL_RESET = 2;
@@ -327,9 +330,13 @@ public final class VpcdBridge implements AutoCloseable {
         s.setKeepAlive(true);
     }
 
-    /** TCP_QUICKACK exists on Linux only; elsewhere the bridge works, just without the fix. */
+    /**
+     * TCP_QUICKACK exists on Linux only; elsewhere the bridge works, just without the fix. The system property
+     * {@value #QUICKACK_PROPERTY}{@code =false} turns it off, for benchmarks that show what it saves.
+     */
     private static boolean quickAckSupported(Socket s) {
-        return s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
+        return !"false".equalsIgnoreCase(System.getProperty(QUICKACK_PROPERTY))
+                && s.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
     }
 
     /** Serves one connection until it ends; returns why it ended. */
