@@ -40,6 +40,9 @@ class PcscTransportTest {
         if (transport != null) {
             transport.close();
         }
+        if (bridge == null) {
+            return;
+        }
         bridge.close();
         CardTerminal terminal = PcscReaders.choose(READER);
         await().atMost(ofSeconds(3)).until(() -> !terminal.isCardPresent());
