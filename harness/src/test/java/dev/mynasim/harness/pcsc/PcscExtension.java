@@ -21,7 +21,8 @@ final class PcscExtension implements BeforeAllCallback, BeforeEachCallback {
         if (status.ready()) {
             return;
         }
-        String reason = context.getDisplayName() + ": " + status.describe();
+        String reason = context.getDisplayName() + ": " + status.describe()
+                + " (these tests skip without it; " + PcscEnvironment.REQUIRE_ENV + "=1 makes them fail instead)";
         if (PcscEnvironment.required()) {
             fail(PcscEnvironment.REQUIRE_ENV + "=1 but " + reason);
         }

@@ -53,9 +53,8 @@ public final class PcscEnvironment {
             if (ready()) {
                 return "pcscd and vpcd are ready";
             }
-            return "PC/SC with vpcd is not available: " + String.join("; ", missing)
-                    + ". To run these checks: " + INSTALL_HINT + ", then " + START_HINT
-                    + " (tests skip without it unless " + REQUIRE_ENV + "=1, which makes them fail)";
+            return "PC/SC is not ready: " + String.join("; ", missing) + ". " + Character.toUpperCase(
+                    INSTALL_HINT.charAt(0)) + INSTALL_HINT.substring(1) + ", then " + START_HINT + ".";
         }
     }
 
