@@ -56,13 +56,19 @@ Feature: The JPKI application byte by byte
       | 00 A4 02 0C 01 00       | 67 00 | SELECT EF with a 1-byte FID           |
       | 00 A4 02 0C 02 00 17    | 90 00 | the auth key can be selected          |
       | 00 FE 00 00             | 6D 00 | unknown instruction                   |
-      | 01 B0 00 00 04          | 68 81 | logical channel 1                     |
       | 0C B0 00 00 04          | 69 FC | secure messaging                      |
       | 0C A4 02 0C 02 00 0A    | 68 82 | secure messaging on SELECT            |
       | D0 B0 00 00 04          | 6E 00 | unsupported class                     |
       | 00 A4 04 0C 05 D3 92 F0 00 27 | 6A 82 | unknown application             |
       | 80 2A 06 97 01 00 00    | 6A 86 | unknown signature scheme              |
       | 80 2A 00 80 01 00 00    | 69 86 | no key EF selected                    |
+
+  @raw-cla
+  Scenario: A logical channel other than 0 is refused
+    When I send APDU "01 B0 00 00 04"
+    Then the status word is 68 81
+    When I send APDU "41 B0 00 00 04"
+    Then the status word is 68 81
 
   Scenario: Keys and PINs cannot be read
     When I send APDU "00 A4 02 0C 02 00 17"
