@@ -23,6 +23,8 @@ import javax.smartcardio.CardTerminal;
 public final class VpcdBackend implements Backend, CardHands {
 
     private static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(5);
+    /** Which vpcd slot a run uses (0: "Virtual PCD 00 00", 1: "Virtual PCD 00 01"). */
+    public static final String SLOT_PROPERTY = "mynasim.vpcd.slot";
     private static VpcdBackend shared;
 
     private final SwappableCard slot;
@@ -47,7 +49,7 @@ public final class VpcdBackend implements Backend, CardHands {
     /** The run's vpcd reader holding {@code card}: the first call starts the bridge, later ones swap the card. */
     public static synchronized VpcdBackend with(SimulatedCard card) {
         if (shared == null) {
-            shared = new VpcdBackend(card, 0);
+            shared = new VpcdBackend(card, Integer.getInteger(SLOT_PROPERTY, 0));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::shutdown, "mynasim-vpcd-shutdown"));
         } else {
             shared.insertIfRemoved();
