@@ -191,6 +191,11 @@ public final class VirtualCard implements SimulatedCard {
         return Arrays.copyOfRange(command, offset, offset + lc);
     }
 
+    /** The AIDs of the installed applications, in installation order. */
+    public synchronized List<byte[]> applicationIds() {
+        return applications.stream().map(application -> application.image().aid()).toList();
+    }
+
     /**
      * The card's persistent mutable state: for each application, {@code AID length, AID, length (2),
      * PIN records} where the records are those of {@link MynaApplication#exportPins}.

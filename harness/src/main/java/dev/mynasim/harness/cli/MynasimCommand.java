@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "MynaSim 0.1.0",
         description = "A virtual My Number Card (JPKI) and a Gherkin harness for card and reader integrations.",
-        subcommands = {CheckCommand.class, PersonasCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ServeCommand.class, PersonasCommand.class, CommandLine.HelpCommand.class})
 public final class MynasimCommand implements Runnable {
 
     @CommandLine.Spec
@@ -20,6 +20,10 @@ public final class MynasimCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // One short line per log record (the bridge's connects and disconnects), not the JDK's two-line default.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
+        }
         System.exit(commandLine().execute(args));
     }
 

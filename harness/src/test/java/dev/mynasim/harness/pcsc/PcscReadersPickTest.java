@@ -1,5 +1,7 @@
 package dev.mynasim.harness.pcsc;
 
+import dev.mynasim.simulator.vpcd.RequiresPcsc;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

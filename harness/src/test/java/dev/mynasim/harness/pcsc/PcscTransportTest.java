@@ -1,5 +1,7 @@
 package dev.mynasim.harness.pcsc;
 
+import dev.mynasim.simulator.vpcd.RequiresPcsc;
+
 import static java.time.Duration.ofSeconds;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

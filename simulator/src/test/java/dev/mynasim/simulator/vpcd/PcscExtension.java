@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The skip-or-require policy of {@link RequiresPcsc}; the detection itself is {@link PcscEnvironment}. */
-final class PcscExtension implements BeforeAllCallback, BeforeEachCallback {
+public final class PcscExtension implements BeforeAllCallback, BeforeEachCallback {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PcscExtension.class);
 

@@ -14,5 +14,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PcscExtension.class)
-@interface RequiresPcsc {
+public @interface RequiresPcsc {
 }
