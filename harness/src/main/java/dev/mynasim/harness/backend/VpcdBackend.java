@@ -98,6 +98,7 @@ public final class VpcdBackend implements Backend, CardHands {
     public void insert() {
         bridge.insert();
         awaitPresence(true);
+        transport.reconnect();
     }
 
     private void insertIfRemoved() {

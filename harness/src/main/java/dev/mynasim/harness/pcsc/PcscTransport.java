@@ -130,6 +130,24 @@ public final class PcscTransport implements Transport, AutoCloseable {
         connect();
     }
 
+    /**
+     * Drops the connection, whatever state it is in, and connects to the card now in the reader: for a
+     * caller that knows the card was just inserted and wants no stale-handle error on its next command.
+     */
+    public synchronized void reconnect() {
+        if (card != null) {
+            try {
+                card.disconnect(false);
+            } catch (CardException | IllegalStateException e) {
+                // the old card is gone: nothing to leave as it is
+            } finally {
+                card = null;
+                channel = null;
+            }
+        }
+        connect();
+    }
+
     /** Disconnects, leaving the card powered and as it is (or resetting it, see {@link #resetOnClose}). */
     @Override
     public synchronized void close() {
