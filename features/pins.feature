@@ -76,7 +76,7 @@ Feature: PINs of the JPKI application
     When I enter the user-proof PIN "4321"
     Then the last status word is 90 00
     When the card is reset
-    And I enter the user-proof PIN "1234"
+    And I enter the previous user-proof PIN
     Then the last status word is 63 C2
     When I enter the correct user-proof PIN
     Then the last status word is 90 00

@@ -10,7 +10,15 @@ public final class PcscBackend implements Backend {
     private final PcscTransport transport;
 
     public PcscBackend(String readerSpec) {
-        this.transport = PcscTransport.open(readerSpec);
+        this(PcscTransport.open(readerSpec));
+    }
+
+    PcscBackend(PcscTransport transport) {
+        this.transport = transport;
+    }
+
+    PcscTransport pcscTransport() {
+        return transport;
     }
 
     @Override

@@ -30,7 +30,8 @@ public final class VpcdBackend implements Backend, CardHands {
     private final SwappableCard slot;
     private final VpcdBridge bridge;
     private final String readerName;
-    private final PcscTransport transport;
+    /** The reader side: pcscd, as any PC/SC client reaches it. */
+    private final PcscBackend reader;
     private final CardTerminal terminal;
 
     private VpcdBackend(SimulatedCard card, int slotNumber) {
@@ -43,7 +44,7 @@ public final class VpcdBackend implements Backend, CardHands {
         this.readerName = "Virtual PCD 00 0" + slotNumber;
         this.terminal = PcscReaders.choose(readerName);
         awaitPresence(true);
-        this.transport = PcscTransport.open(readerName);
+        this.reader = new PcscBackend(PcscTransport.open(readerName));
     }
 
     /** The run's vpcd reader holding {@code card}: the first call starts the bridge, later ones swap the card. */
@@ -54,7 +55,7 @@ public final class VpcdBackend implements Backend, CardHands {
         } else {
             shared.insertIfRemoved();
             shared.slot.swap(card);
-            shared.transport.reset();
+            shared.reader.reset();
         }
         return shared;
     }
@@ -70,17 +71,17 @@ public final class VpcdBackend implements Backend, CardHands {
 
     @Override
     public Transport transport() {
-        return transport;
+        return reader.transport();
     }
 
     @Override
     public byte[] atr() {
-        return transport.atr();
+        return reader.atr();
     }
 
     @Override
     public void reset() {
-        transport.reset();
+        reader.reset();
     }
 
     @Override
@@ -98,7 +99,7 @@ public final class VpcdBackend implements Backend, CardHands {
     public void insert() {
         bridge.insert();
         awaitPresence(true);
-        transport.reconnect();
+        reader.pcscTransport().reconnect();
     }
 
     private void insertIfRemoved() {
@@ -128,7 +129,7 @@ public final class VpcdBackend implements Backend, CardHands {
     }
 
     private void shutdown() {
-        transport.close();
+        reader.close();
         bridge.close();
     }
 }

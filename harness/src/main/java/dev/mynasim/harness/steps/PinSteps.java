@@ -15,6 +15,8 @@ public class PinSteps {
     private final CardWorld world;
     /** The PIN values the card holds now: the persona's, until a scenario changes one. */
     private final Map<Pin, String> current = new EnumMap<>(Pin.class);
+    /** The values a change replaced, so scenarios can try them without writing a PIN into the feature. */
+    private final Map<Pin, String> previous = new EnumMap<>(Pin.class);
 
     public PinSteps(CardWorld world) {
         this.world = world;
@@ -54,6 +56,15 @@ public class PinSteps {
         world.setLast(world.client().verify(pin, value));
     }
 
+    @When("I enter the previous {pin}")
+    public void iEnterThePreviousPin(Pin pin) {
+        String old = previous.get(pin);
+        if (old == null) {
+            throw new IllegalStateException("the " + pin.label() + " has not been changed in this scenario");
+        }
+        world.setLast(world.client().verify(pin, old));
+    }
+
     @When("I ask for the {pin} tries {int} times")
     public void iAskForTheTries(Pin pin, int times) {
         for (int i = 0; i < times; i++) {
@@ -66,6 +77,7 @@ public class PinSteps {
         CardResponse response = world.client().changePin(pin, currentValue(pin), newValue);
         world.setLast(response);
         if (response.ok()) {
+            previous.put(pin, currentValue(pin));
             current.put(pin, newValue);
         }
     }

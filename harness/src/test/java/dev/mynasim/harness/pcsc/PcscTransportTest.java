@@ -1,6 +1,7 @@
 package dev.mynasim.harness.pcsc;
 
 import dev.mynasim.simulator.vpcd.RequiresPcsc;
+import dev.mynasim.simulator.vpcd.TestCard;
 
 import static java.time.Duration.ofSeconds;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +33,7 @@ class PcscTransportTest {
 
     @BeforeEach
     void insertCard() {
-        bridge = new VpcdBridge(new EchoCard()).start();
+        bridge = new VpcdBridge(new TestCard(TestCard.CONTACT_ATR)).start();
         CardTerminal terminal = PcscReaders.choose(READER);
         await().atMost(ofSeconds(3)).until(terminal::isCardPresent);
     }
@@ -68,7 +69,7 @@ class PcscTransportTest {
     @Test
     void apduRoundTripAndAtr() {
         transport = PcscTransport.open(READER);
-        assertArrayEquals(EchoCard.ATR, transport.atr());
+        assertArrayEquals(TestCard.CONTACT_ATR, transport.atr());
         assertEquals("T=1", transport.protocol());
         byte[] select = HEX.parseHex("00a4040c0ad392f000260100000001");
         byte[] r = transport.transceive(select);

@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Power off and reset clear the flag, as they clear a real card's security state. Counters are thread-safe
  * so tests can read them while the bridge drives the card.
  */
-final class TestCard implements SimulatedCard {
+public final class TestCard implements SimulatedCard {
 
-    static final byte[] CONTACT_ATR = hex("3BE000FF8131FE4514");
-    static final byte[] CONTACTLESS_ATR = hex("3B8880010000 05E0B381A1007F");
+    public static final byte[] CONTACT_ATR = hex("3BE000FF8131FE4514");
+    public static final byte[] CONTACTLESS_ATR = hex("3B8880010000 05E0B381A1007F");
 
     private final byte[] atr;
     private volatile boolean powered;
@@ -25,7 +25,7 @@ final class TestCard implements SimulatedCard {
     final AtomicInteger resets = new AtomicInteger();
     final AtomicInteger apdus = new AtomicInteger();
 
-    TestCard(byte[] atr) {
+    public TestCard(byte[] atr) {
         this.atr = atr.clone();
     }
 
