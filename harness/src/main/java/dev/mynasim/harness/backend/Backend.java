@@ -18,6 +18,9 @@ public interface Backend extends AutoCloseable {
     /** The ATR of the card now in the reader. */
     byte[] atr();
 
+    /** The transmission protocol the reader negotiated, as PC/SC names it: {@code T=1}, {@code T=0}, {@code T=CL}. */
+    String protocol();
+
     /** Warm-resets the card: its security state is gone afterwards. */
     void reset();
 

@@ -43,6 +43,12 @@ public final class SimBackend implements Backend, CardHands {
         return card.atr();
     }
 
+    /** No reader in between: the card is reached at APDU level, as if over T=1 (all contact ATRs offer only T=1). */
+    @Override
+    public String protocol() {
+        return "T=1";
+    }
+
     @Override
     public void reset() {
         card.reset();

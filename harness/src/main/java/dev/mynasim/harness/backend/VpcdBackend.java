@@ -79,6 +79,11 @@ public final class VpcdBackend implements Backend, CardHands {
     }
 
     @Override
+    public String protocol() {
+        return transport.protocol();
+    }
+
+    @Override
     public void reset() {
         transport.reset();
     }

@@ -20,8 +20,14 @@ public final class CheckCommand implements Callable<Integer> {
     String tags;
 
     @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
-            description = "Where the card is: sim (in-process simulator, default). Default: ${DEFAULT-VALUE}.")
+            description = "Where the card is: sim (in-process simulator), vpcd (the simulator served into pcscd),"
+                    + " or a PC/SC reader by name, name fragment or index. Default: ${DEFAULT-VALUE}.")
     String reader;
+
+    @Option(names = "--allow-destructive",
+            description = "Run @destructive scenarios (they may lock, change or reset a PIN) even on a card that is not a"
+                    + " MynaSim virtual card. The guard still never sends a VERIFY that could spend a PIN's last try.")
+    boolean allowDestructive;
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
@@ -35,6 +41,7 @@ public final class CheckCommand implements Callable<Integer> {
                 .toAbsolutePath().normalize();
         Files.createDirectories(reports);
         System.setProperty(Backends.READER_PROPERTY, reader);
+        System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
         System.setProperty("cucumber.publish.quiet", "true");
 
         List<String> args = new ArrayList<>(List.of(
