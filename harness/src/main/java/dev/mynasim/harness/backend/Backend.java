@@ -1,6 +1,7 @@
 package dev.mynasim.harness.backend;
 
 import dev.mynasim.harness.transport.Transport;
+import dev.mynasim.simulator.fault.ControlledCard;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,11 @@ public interface Backend extends AutoCloseable {
 
     /** Removal and insertion, on backends that can do them (simulated cards); empty on real readers. */
     Optional<CardHands> hands();
+
+    /** The simulator's controls (faults, latency, reader limits) when the card is simulated here; empty otherwise. */
+    default Optional<ControlledCard> controls() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

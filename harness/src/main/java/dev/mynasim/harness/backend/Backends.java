@@ -4,6 +4,7 @@ import dev.mynasim.fixtures.Persona;
 import dev.mynasim.harness.fixtures.Fixtures;
 import dev.mynasim.harness.guard.GuardedBackend;
 import dev.mynasim.simulator.VirtualCard;
+import dev.mynasim.simulator.fault.ControlledCard;
 import java.util.Locale;
 
 /**
@@ -47,8 +48,8 @@ public final class Backends {
      */
     public static GuardedBackend open(String reader, Persona persona) {
         Backend raw = switch (reader.toLowerCase(Locale.ROOT)) {
-            case "sim" -> new SimBackend(newVirtualCard(persona));
-            case "vpcd" -> VpcdBackend.with(newVirtualCard(persona));
+            case "sim" -> new SimBackend(ControlledCard.wrap(newVirtualCard(persona)));
+            case "vpcd" -> VpcdBackend.with(ControlledCard.wrap(newVirtualCard(persona)));
             default -> new PcscBackend(reader);
         };
         return GuardedBackend.protect(raw, destructiveAllowed());

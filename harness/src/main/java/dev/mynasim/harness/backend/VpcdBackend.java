@@ -7,6 +7,7 @@ import dev.mynasim.harness.pcsc.PcscTransport;
 import dev.mynasim.harness.transport.Transport;
 import dev.mynasim.harness.transport.TransportException;
 import dev.mynasim.simulator.SimulatedCard;
+import dev.mynasim.simulator.fault.ControlledCard;
 import dev.mynasim.simulator.vpcd.PcscEnvironment;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
 import java.time.Duration;
@@ -33,6 +34,8 @@ public final class VpcdBackend implements Backend, CardHands {
     private final PcscTransport transport;
     private final CardTerminal terminal;
 
+    private volatile ControlledCard controls;
+
     private VpcdBackend(SimulatedCard card, int slotNumber) {
         PcscEnvironment.Status status = PcscEnvironment.check(VpcdBridge.portForSlot(slotNumber));
         if (!status.ready()) {
@@ -46,8 +49,12 @@ public final class VpcdBackend implements Backend, CardHands {
         this.transport = PcscTransport.open(readerName);
     }
 
-    /** The run's vpcd reader holding {@code card}: the first call starts the bridge, later ones swap the card. */
-    public static synchronized VpcdBackend with(SimulatedCard card) {
+    /**
+     * The run's vpcd reader holding {@code controlled}'s card: the first call starts the bridge, later ones
+     * swap the card. A fault that takes the card out drops the bridge's connection, so pcscd sees a removal.
+     */
+    public static synchronized VpcdBackend with(ControlledCard controlled) {
+        SimulatedCard card = controlled.card();
         if (shared == null) {
             shared = new VpcdBackend(card, Integer.getInteger(SLOT_PROPERTY, 0));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::shutdown, "mynasim-vpcd-shutdown"));
@@ -56,7 +63,15 @@ public final class VpcdBackend implements Backend, CardHands {
             shared.slot.swap(card);
             shared.transport.reset();
         }
+        VpcdBridge bridge = shared.bridge;
+        controlled.faults().onRemoval(bridge::remove);
+        shared.controls = controlled;
         return shared;
+    }
+
+    @Override
+    public Optional<ControlledCard> controls() {
+        return Optional.ofNullable(controls);
     }
 
     public SimulatedCard card() {

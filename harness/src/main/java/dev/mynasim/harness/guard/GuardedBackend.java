@@ -3,6 +3,7 @@ package dev.mynasim.harness.guard;
 import dev.mynasim.harness.backend.Backend;
 import dev.mynasim.harness.backend.CardHands;
 import dev.mynasim.harness.transport.Transport;
+import dev.mynasim.simulator.fault.ControlledCard;
 import java.util.Optional;
 
 /**
@@ -86,6 +87,11 @@ public final class GuardedBackend implements Backend {
     @Override
     public Optional<CardHands> hands() {
         return raw.hands();
+    }
+
+    @Override
+    public Optional<ControlledCard> controls() {
+        return raw.controls();
     }
 
     @Override
