@@ -2,6 +2,7 @@ package dev.mynasim.harness.cli;
 
 import dev.mynasim.harness.backend.Backends;
 import dev.mynasim.harness.report.ProgressReporter;
+import dev.mynasim.harness.steps.TraceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ public final class CheckCommand implements Callable<Integer> {
                     + " MynaSim virtual card. The guard still never sends a VERIFY that could spend a PIN's last try.")
     boolean allowDestructive;
 
+    @Option(names = "--trace", paramLabel = "DIR",
+            description = "Also write each scenario's APDU trace (PINs masked) to DIR, one file per scenario, for mynasim replay.")
+    Path traceDir;
+
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
 
@@ -43,6 +48,10 @@ public final class CheckCommand implements Callable<Integer> {
         System.setProperty(Backends.READER_PROPERTY, reader);
         System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
         System.setProperty("cucumber.publish.quiet", "true");
+        if (traceDir != null) {
+            Files.createDirectories(traceDir);
+            System.setProperty(TraceFiles.TRACE_DIR_PROPERTY, traceDir.toAbsolutePath().normalize().toString());
+        }
 
         List<String> args = new ArrayList<>(List.of(
                 "--glue", "dev.mynasim.harness.steps",
@@ -74,6 +83,9 @@ public final class CheckCommand implements Callable<Integer> {
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         System.out.println("Report: " + reports.resolve("cucumber.html"));
         System.out.println("JUnit XML: " + reports.resolve("cucumber.xml"));
+        if (traceDir != null) {
+            System.out.println("Traces: " + traceDir.toAbsolutePath().normalize());
+        }
         return status == 0 ? 0 : 1;
     }
 }
