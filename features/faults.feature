@@ -33,7 +33,7 @@ Feature: Faults a reader integration must survive
     And I try to send APDU "00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01"
     Then the status word is 6F FF
 
-  @in-process
+  @in-process @slow
   Scenario: A card slower than the reader's timeout gives no response
     Given the reader waits at most 200 ms for an answer
     When the card takes 1000 ms to answer each command

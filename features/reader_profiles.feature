@@ -33,7 +33,7 @@ Feature: Reader and card profiles
     When I read the user-proof certificate using the 4-byte header method
     Then the user-proof certificate chains to the user-proof CA
 
-  @sim-only
+  @sim-only @slow
   Scenario: The latency model charges a signature, a VERIFY and each 256 bytes read
     Given the card's latency profile is "contact,sign=700"
     And the JPKI application is selected
