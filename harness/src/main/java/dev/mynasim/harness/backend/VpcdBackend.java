@@ -118,6 +118,20 @@ public final class VpcdBackend implements Backend, CardHands {
     public void insert() {
         bridge.insert();
         awaitPresence(true);
+        dropStaleConnection();
+    }
+
+    /**
+     * The connection from before a removal is stale: pcscd answers its first use with
+     * SCARD_W_REMOVED_CARD. Using it once here drops it, as a client reconnects after a removal,
+     * so the next command connects afresh.
+     */
+    private void dropStaleConnection() {
+        try {
+            transport.reset();
+        } catch (TransportException stale) {
+            // dropped; PcscTransport connects again on the next command
+        }
     }
 
     private void insertIfRemoved() {
