@@ -54,6 +54,8 @@ Feature: PINs of the JPKI application
     When I ask for the signature password tries 10 times
     Then 5 signature password tries remain
 
+  # Destructive on a real card: whether a malformed PIN costs a try there is UNCONFIRMED (card-spec §3.1).
+  @destructive
   Scenario Outline: A wrongly formatted PIN is refused without spending a try
     When I enter the <pin> "<value>"
     Then the last status word is <sw>

@@ -33,6 +33,10 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private static final byte INS_SET_KEY = (byte) 0xDB;
     private static final byte INS_SET_OPTION = (byte) 0xDC;
     private static final byte INS_LOCK = (byte) 0xF0;
+    /** Proprietary GET DATA {@code 80 CA 4D 53}: "are you MynaSim?" (docs/vendor-guide.md). */
+    private static final byte INS_GET_DATA = (byte) 0xCA;
+    private static final short MARKER_TAG = (short) 0x4D53;
+    private static final byte MARKER_FORMAT_VERSION = (byte) 0x01;
 
     private static final byte CLA_CHANNEL_BITS = (byte) 0x03;
     private static final byte CLA_SECURE_MESSAGING_BITS = (byte) 0x0C;
@@ -165,6 +169,10 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
         if (ins == INS_SIGN) {
             sign(apdu);
+            return;
+        }
+        if (ins == INS_GET_DATA) {
+            sendMynaSimMarker(apdu);
             return;
         }
         issuerCommand(apdu, ins);
@@ -500,6 +508,32 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             }
         }
         return null;
+    }
+
+    // ---- identification marker ----
+
+    /**
+     * {@code 80 CA 4D 53 00} answers {@code 4D 53 09 "MynaSim" version form} (form 01: virtual card,
+     * 00: applet on a physical Java Card), so the harness can tell our cards from a real My Number
+     * Card, which answers 6D00 or 6E00 to this proprietary command, before it sends anything risky.
+     */
+    private void sendMynaSimMarker(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if (Util.getShort(buffer, ISO7816.OFFSET_P1) != MARKER_TAG) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        Util.setShort(buffer, (short) 0, MARKER_TAG);
+        buffer[2] = (byte) 9;
+        buffer[3] = (byte) 'M';
+        buffer[4] = (byte) 'y';
+        buffer[5] = (byte) 'n';
+        buffer[6] = (byte) 'a';
+        buffer[7] = (byte) 'S';
+        buffer[8] = (byte) 'i';
+        buffer[9] = (byte) 'm';
+        buffer[10] = MARKER_FORMAT_VERSION;
+        buffer[11] = options.isVirtualCard() ? (byte) 1 : (byte) 0;
+        apdu.setOutgoingAndSend((short) 0, (short) 12);
     }
 
     // ---- issuer (personalisation) commands, docs/personalisation.md ----

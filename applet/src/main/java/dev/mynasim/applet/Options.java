@@ -13,6 +13,8 @@ final class Options {
     static final byte EMPTY_VERIFY_AFTER_VERIFY = (byte) 0x03;
     static final byte MALFORMED_PIN_SW = (byte) 0x04;
     static final byte SIGN_SINGLE_USE = (byte) 0x05;
+    /** Set only by the simulator's issuance: the identification marker then says "virtual card". */
+    static final byte VIRTUAL_CARD = (byte) 0x06;
 
     private final byte[] values;
     private static final short OFFSET_READ_BEYOND_SW = (short) 0;
@@ -20,9 +22,10 @@ final class Options {
     private static final short OFFSET_EMPTY_VERIFY = (short) 3;
     private static final short OFFSET_MALFORMED_PIN_SW = (short) 4;
     private static final short OFFSET_SIGN_SINGLE_USE = (short) 6;
+    private static final short OFFSET_VIRTUAL_CARD = (short) 7;
 
     Options() {
-        values = new byte[7];
+        values = new byte[8];
         Util.setShort(values, OFFSET_READ_BEYOND_SW, ISO7816.SW_WRONG_P1P2);
         Util.setShort(values, OFFSET_MALFORMED_PIN_SW, ISO7816.SW_WRONG_DATA);
     }
@@ -47,6 +50,10 @@ final class Options {
         return values[OFFSET_SIGN_SINGLE_USE] == (byte) 1;
     }
 
+    boolean isVirtualCard() {
+        return values[OFFSET_VIRTUAL_CARD] == (byte) 1;
+    }
+
     /**
      * SET OPTION. Returns the status word: 9000, 6A86 unknown option, 6700 wrong length,
      * 6A80 a one-byte flag other than 00/01.
@@ -60,6 +67,7 @@ final class Options {
             case EMPTY_VERIFY_AFTER_VERIFY: target = OFFSET_EMPTY_VERIFY; expected = 1; break;
             case MALFORMED_PIN_SW: target = OFFSET_MALFORMED_PIN_SW; expected = 2; break;
             case SIGN_SINGLE_USE: target = OFFSET_SIGN_SINGLE_USE; expected = 1; break;
+            case VIRTUAL_CARD: target = OFFSET_VIRTUAL_CARD; expected = 1; break;
             default: return ISO7816.SW_INCORRECT_P1P2;
         }
         if (length != expected) {

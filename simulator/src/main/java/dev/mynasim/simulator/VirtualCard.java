@@ -29,6 +29,8 @@ public final class VirtualCard implements SimulatedCard {
 
     private static final Logger LOG = Logger.getLogger(VirtualCard.class.getName());
     private static final int STATE_BUFFER = 1024;
+    /** SET OPTION 06 (docs/personalisation.md): the card is a simulator's, not a physical Java Card. */
+    private static final int VIRTUAL_CARD_OPTION = 0x06;
 
     private final SimulatorRuntime runtime = new SimulatorRuntime();
     private final Simulator simulator = new Simulator(runtime);
@@ -60,6 +62,8 @@ public final class VirtualCard implements SimulatedCard {
         powerOn();
         Personaliser personaliser = new Personaliser(this::transmitUnpersisted);
         for (ApplicationImage image : images) {
+            // Only a card issued here says "virtual" to the identification marker (80 CA 4D 53).
+            image.option(VIRTUAL_CARD_OPTION, new byte[] {1});
             personaliser.personalise(image, true);
         }
         reset();

@@ -1,6 +1,7 @@
 package dev.mynasim.harness.backend;
 
 import dev.mynasim.harness.transport.Transport;
+import dev.mynasim.simulator.fault.ControlledCard;
 import java.util.Optional;
 
 /**
@@ -18,11 +19,19 @@ public interface Backend extends AutoCloseable {
     /** The ATR of the card now in the reader. */
     byte[] atr();
 
+    /** The transmission protocol the reader negotiated, as PC/SC names it: {@code T=1}, {@code T=0}, {@code T=CL}. */
+    String protocol();
+
     /** Warm-resets the card: its security state is gone afterwards. */
     void reset();
 
     /** Removal and insertion, on backends that can do them (simulated cards); empty on real readers. */
     Optional<CardHands> hands();
+
+    /** The simulator's controls (faults, latency, reader limits) when the card is simulated here; empty otherwise. */
+    default Optional<ControlledCard> controls() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

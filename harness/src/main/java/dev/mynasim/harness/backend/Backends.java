@@ -2,7 +2,9 @@ package dev.mynasim.harness.backend;
 
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.harness.fixtures.Fixtures;
+import dev.mynasim.harness.guard.GuardedBackend;
 import dev.mynasim.simulator.VirtualCard;
+import dev.mynasim.simulator.fault.ControlledCard;
 import java.util.Locale;
 
 /**
@@ -15,6 +17,8 @@ import java.util.Locale;
 public final class Backends {
 
     public static final String READER_PROPERTY = "mynasim.reader";
+    /** Set by {@code --allow-destructive}: PIN-changing runs may go to a card that is not virtual. */
+    public static final String ALLOW_DESTRUCTIVE_PROPERTY = "mynasim.allowDestructive";
 
     private Backends() {
     }
@@ -27,21 +31,28 @@ public final class Backends {
         return reader == null || reader.isBlank() ? "sim" : reader;
     }
 
-    /** The configured reader with a card for the persona in it. */
-    public static Backend open(Persona persona) {
+    public static boolean destructiveAllowed() {
+        return Boolean.getBoolean(ALLOW_DESTRUCTIVE_PROPERTY);
+    }
+
+    /** The configured reader with a card for the persona in it, identified and guarded. */
+    public static GuardedBackend open(Persona persona) {
         return open(configuredReader(), persona);
     }
 
     /**
      * A reader with a card for the persona: on {@code sim} and {@code vpcd} a freshly issued virtual
      * card; on a PC/SC reader whatever card is in it (the persona only supplies the PINs to type).
+     * The card is identified first and its transport guarded (see {@link GuardedBackend}): there is no
+     * other way to a card.
      */
-    public static Backend open(String reader, Persona persona) {
-        return switch (reader.toLowerCase(Locale.ROOT)) {
-            case "sim" -> new SimBackend(newVirtualCard(persona));
-            case "vpcd" -> VpcdBackend.with(newVirtualCard(persona));
+    public static GuardedBackend open(String reader, Persona persona) {
+        Backend raw = switch (reader.toLowerCase(Locale.ROOT)) {
+            case "sim" -> new SimBackend(ControlledCard.wrap(newVirtualCard(persona)));
+            case "vpcd" -> VpcdBackend.with(ControlledCard.wrap(newVirtualCard(persona)));
             default -> new PcscBackend(reader);
         };
+        return GuardedBackend.protect(raw, destructiveAllowed());
     }
 
     /** Whether the reader is one of ours, where the card can be removed, faulted and re-issued at will. */

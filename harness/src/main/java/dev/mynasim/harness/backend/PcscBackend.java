@@ -37,6 +37,11 @@ public final class PcscBackend implements Backend {
     }
 
     @Override
+    public String protocol() {
+        return transport.protocol();
+    }
+
+    @Override
     public void reset() {
         transport.reset();
     }

@@ -7,6 +7,7 @@ import dev.mynasim.harness.pcsc.PcscTransport;
 import dev.mynasim.harness.transport.Transport;
 import dev.mynasim.harness.transport.TransportException;
 import dev.mynasim.simulator.SimulatedCard;
+import dev.mynasim.simulator.fault.ControlledCard;
 import dev.mynasim.simulator.vpcd.PcscEnvironment;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
 import java.time.Duration;
@@ -34,6 +35,8 @@ public final class VpcdBackend implements Backend, CardHands {
     private final PcscBackend reader;
     private final CardTerminal terminal;
 
+    private volatile ControlledCard controls;
+
     private VpcdBackend(SimulatedCard card, int slotNumber) {
         PcscEnvironment.Status status = PcscEnvironment.check(VpcdBridge.portForSlot(slotNumber));
         if (!status.ready()) {
@@ -47,8 +50,12 @@ public final class VpcdBackend implements Backend, CardHands {
         this.reader = new PcscBackend(PcscTransport.open(readerName));
     }
 
-    /** The run's vpcd reader holding {@code card}: the first call starts the bridge, later ones swap the card. */
-    public static synchronized VpcdBackend with(SimulatedCard card) {
+    /**
+     * The run's vpcd reader holding {@code controlled}'s card: the first call starts the bridge, later ones
+     * swap the card. A fault that takes the card out drops the bridge's connection, so pcscd sees a removal.
+     */
+    public static synchronized VpcdBackend with(ControlledCard controlled) {
+        SimulatedCard card = controlled.card();
         if (shared == null) {
             shared = new VpcdBackend(card, Integer.getInteger(SLOT_PROPERTY, 0));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::shutdown, "mynasim-vpcd-shutdown"));
@@ -57,7 +64,15 @@ public final class VpcdBackend implements Backend, CardHands {
             shared.slot.swap(card);
             shared.reader.reset();
         }
+        VpcdBridge bridge = shared.bridge;
+        controlled.faults().onRemoval(bridge::remove);
+        shared.controls = controlled;
         return shared;
+    }
+
+    @Override
+    public Optional<ControlledCard> controls() {
+        return Optional.ofNullable(controls);
     }
 
     public SimulatedCard card() {
@@ -77,6 +92,11 @@ public final class VpcdBackend implements Backend, CardHands {
     @Override
     public byte[] atr() {
         return reader.atr();
+    }
+
+    @Override
+    public String protocol() {
+        return reader.protocol();
     }
 
     @Override

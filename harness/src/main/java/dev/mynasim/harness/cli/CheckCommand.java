@@ -2,6 +2,7 @@ package dev.mynasim.harness.cli;
 
 import dev.mynasim.harness.backend.Backends;
 import dev.mynasim.harness.report.ProgressReporter;
+import dev.mynasim.harness.steps.TraceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +21,18 @@ public final class CheckCommand implements Callable<Integer> {
     String tags;
 
     @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
-            description = "Where the card is: sim (in-process simulator, default). Default: ${DEFAULT-VALUE}.")
+            description = "Where the card is: sim (in-process simulator), vpcd (the simulator served into pcscd),"
+                    + " or a PC/SC reader by name, name fragment or index. Default: ${DEFAULT-VALUE}.")
     String reader;
+
+    @Option(names = "--allow-destructive",
+            description = "Run @destructive scenarios (they may lock, change or reset a PIN) even on a card that is not a"
+                    + " MynaSim virtual card. The guard still never sends a VERIFY that could spend a PIN's last try.")
+    boolean allowDestructive;
+
+    @Option(names = "--trace", paramLabel = "DIR",
+            description = "Also write each scenario's APDU trace (PINs masked) to DIR, one file per scenario, for mynasim replay.")
+    Path traceDir;
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
@@ -35,7 +46,12 @@ public final class CheckCommand implements Callable<Integer> {
                 .toAbsolutePath().normalize();
         Files.createDirectories(reports);
         System.setProperty(Backends.READER_PROPERTY, reader);
+        System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
         System.setProperty("cucumber.publish.quiet", "true");
+        if (traceDir != null) {
+            Files.createDirectories(traceDir);
+            System.setProperty(TraceFiles.TRACE_DIR_PROPERTY, traceDir.toAbsolutePath().normalize().toString());
+        }
 
         List<String> args = new ArrayList<>(List.of(
                 "--glue", "dev.mynasim.harness.steps",
@@ -67,6 +83,9 @@ public final class CheckCommand implements Callable<Integer> {
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         System.out.println("Report: " + reports.resolve("cucumber.html"));
         System.out.println("JUnit XML: " + reports.resolve("cucumber.xml"));
+        if (traceDir != null) {
+            System.out.println("Traces: " + traceDir.toAbsolutePath().normalize());
+        }
         return status == 0 ? 0 : 1;
     }
 }

@@ -1,10 +1,10 @@
 package dev.mynasim.harness.steps;
 
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.harness.backend.Backend;
 import dev.mynasim.harness.backend.Backends;
 import dev.mynasim.harness.card.CardClient;
 import dev.mynasim.harness.card.CardResponse;
+import dev.mynasim.harness.guard.GuardedBackend;
 import dev.mynasim.harness.transport.ApduTrace;
 import dev.mynasim.harness.transport.Apdus;
 import dev.mynasim.harness.transport.GetResponseTransport;
@@ -12,9 +12,11 @@ import dev.mynasim.harness.transport.TracingTransport;
 import dev.mynasim.harness.transport.Transport;
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The state of one scenario, shared by all step classes (Cucumber's picocontainer makes one per
@@ -24,7 +26,8 @@ import java.util.Optional;
 public class CardWorld {
 
     private Persona persona;
-    private Backend backend;
+    private GuardedBackend backend;
+    private Set<String> tags = Set.of();
     private CardClient client;
     private final ApduTrace trace = new ApduTrace();
     private CardResponse last;
@@ -42,7 +45,12 @@ public class CardWorld {
         this.backend = Backends.open(persona);
         trace.note("reader: " + backend.name());
         trace.note("ATR: " + Apdus.toHex(backend.atr()));
+        trace.note("protocol: " + backend.protocol());
+        trace.note("card: " + backend.kind().description());
         trace.note("persona: " + persona.id());
+        if (tags.contains("@destructive")) {
+            backend.refuseDestructiveRun("this @destructive scenario");
+        }
         Transport transport = new GetResponseTransport(new TracingTransport(backend.transport(), trace));
         this.client = new CardClient(transport);
         this.last = null;
@@ -56,7 +64,12 @@ public class CardWorld {
         return persona;
     }
 
-    public Backend backend() {
+    /** The scenario's tags, which decide what the guard lets it do to a card that is not virtual. */
+    public void setScenarioTags(Collection<String> scenarioTags) {
+        this.tags = Set.copyOf(scenarioTags);
+    }
+
+    public GuardedBackend backend() {
         persona();
         return backend;
     }

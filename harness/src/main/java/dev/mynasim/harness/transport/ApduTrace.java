@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain-text record of one session: one exchange per line, PIN and password bytes masked.
- * Thread-safe, because a backend may be driven from a step thread and read from a report hook.
+ * A plain-text record of one session: {@code # key: value} header lines (reader, ATR, protocol, card,
+ * persona), then one exchange per line, {@code > C-APDU  < R-APDU  (duration)}, PIN and password
+ * bytes masked as {@code **}. {@link TraceFile} reads it back. Thread-safe, because a backend may be
+ * driven from a step thread and read from a report hook.
  */
 public final class ApduTrace {
 
     /** One command and its response, or the reason there was none. */
     public record Exchange(String command, String response, long micros) {
         public String line() {
-            return String.format("> %s%n< %s  (%d.%03d ms)", command, response, micros / 1000, micros % 1000);
+            return String.format("> %s  < %s  (%d.%03d ms)", command, response, micros / 1000, micros % 1000);
         }
     }
 

@@ -1,0 +1,49 @@
+package dev.mynasim.harness.guard;
+
+import dev.mynasim.simulator.SimulatedCard;
+
+/**
+ * Test double: a MynaSim virtual card that answers the identification marker the way a real My Number
+ * Card does (6D00), so the guard must treat it as a card it may not damage.
+ */
+final class PretendRealCard implements SimulatedCard {
+
+    private final SimulatedCard card;
+
+    PretendRealCard(SimulatedCard card) {
+        this.card = card;
+    }
+
+    @Override
+    public byte[] transmit(byte[] command) {
+        if (command.length >= 2 && (command[0] & 0xFF) == 0x80 && (command[1] & 0xFF) == 0xCA) {
+            return new byte[] {0x6D, 0x00};
+        }
+        return card.transmit(command);
+    }
+
+    @Override
+    public byte[] atr() {
+        return card.atr();
+    }
+
+    @Override
+    public void powerOn() {
+        card.powerOn();
+    }
+
+    @Override
+    public void powerOff() {
+        card.powerOff();
+    }
+
+    @Override
+    public void reset() {
+        card.reset();
+    }
+
+    @Override
+    public boolean isPowered() {
+        return card.isPowered();
+    }
+}

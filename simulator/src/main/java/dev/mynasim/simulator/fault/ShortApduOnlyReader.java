@@ -1,0 +1,69 @@
+package dev.mynasim.simulator.fault;
+
+import dev.mynasim.simulator.SimulatedCard;
+import java.util.Objects;
+
+/**
+ * Decorator for a contactless reader that cannot carry extended APDUs (some PC/SC contactless readers,
+ * many phones: card-spec.md §8.2, Android's {@code isExtendedLengthApduSupported}). An extended command
+ * never reaches the card: the reader answers {@code 6700} (wrong length) itself, which is what such
+ * readers typically hand back (others fail the transmit; MynaSim picks the status word so the client's
+ * fallback can be shown). Short commands pass. Off until {@link #setLimited(boolean)}.
+ */
+public final class ShortApduOnlyReader implements SimulatedCard {
+
+    private static final byte[] WRONG_LENGTH = {0x67, 0x00};
+
+    private final SimulatedCard card;
+    private volatile boolean limited;
+
+    public ShortApduOnlyReader(SimulatedCard card) {
+        this.card = Objects.requireNonNull(card, "card");
+    }
+
+    public void setLimited(boolean limited) {
+        this.limited = limited;
+    }
+
+    public boolean isLimited() {
+        return limited;
+    }
+
+    /** An extended APDU: a 00 byte after the header followed by two length bytes (ISO 7816-4 §5.1). */
+    public static boolean isExtended(byte[] command) {
+        return command.length >= 7 && command[4] == 0;
+    }
+
+    @Override
+    public byte[] transmit(byte[] command) {
+        if (limited && isExtended(command)) {
+            return WRONG_LENGTH.clone();
+        }
+        return card.transmit(command);
+    }
+
+    @Override
+    public byte[] atr() {
+        return card.atr();
+    }
+
+    @Override
+    public void powerOn() {
+        card.powerOn();
+    }
+
+    @Override
+    public void powerOff() {
+        card.powerOff();
+    }
+
+    @Override
+    public void reset() {
+        card.reset();
+    }
+
+    @Override
+    public boolean isPowered() {
+        return card.isPowered();
+    }
+}
