@@ -34,11 +34,19 @@ public class CardPresenceSteps {
         world.trace().note("card removed");
     }
 
-    @When("the card is put back into the reader")
+    /** Putting the card back also ends any fault armed on it: it is a fresh insertion. */
+    @When("the card is put back( into the reader)")
     public void theCardIsPutBack() {
+        world.backend().controls().ifPresent(controls -> controls.faults().clear());
         hands().insert();
         world.client().forgetSelection();
         world.trace().note("card inserted");
+    }
+
+    @When("the card is pulled out and put back")
+    public void theCardIsPulledOutAndPutBack() {
+        theCardIsTakenOut();
+        theCardIsPutBack();
     }
 
     @Then("the reader reports no card")

@@ -134,25 +134,6 @@ public class FaultSteps {
                 "the transport error should say \"" + words + "\" but says: " + noResponse.getMessage());
     }
 
-    @Then("the reader reports no card")
-    public void theReaderReportsNoCard() {
-        await("the reader to report the removal").atMost(PRESENCE_TIMEOUT).until(() -> !hands().isPresent());
-    }
-
-    @When("the card is put back")
-    public void theCardIsPutBack() {
-        controls().faults().clear();
-        hands().insert();
-        world.client().forgetSelection();
-        world.trace().note("card put back");
-    }
-
-    @When("the card is pulled out and put back")
-    public void theCardIsPulledOutAndPutBack() {
-        hands().remove();
-        theCardIsPutBack();
-    }
-
     // ---- latency ----
 
     @Given("the card's latency profile is {string}")
