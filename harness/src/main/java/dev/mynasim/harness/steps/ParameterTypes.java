@@ -82,4 +82,32 @@ public class ParameterTypes {
     public LocalDate date(String text) {
         return LocalDate.parse(text);
     }
+
+    /** Whether a card or its certificates can be renewed on the scenario's date. */
+    public enum Renewal {
+        POSSIBLE("possible"),
+        NOT_YET_POSSIBLE("not yet possible"),
+        NO_LONGER_POSSIBLE("no longer possible");
+
+        final String words;
+
+        Renewal(String words) {
+            this.words = words;
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
+
+    @ParameterType("possible|not yet possible|no longer possible")
+    public Renewal renewal(String words) {
+        for (Renewal r : Renewal.values()) {
+            if (r.words.equals(words)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException(words);
+    }
 }
