@@ -1,8 +1,12 @@
 package dev.mynasim.harness.steps;
 
+import dev.mynasim.fixtures.ca.CertificateState;
+import dev.mynasim.fixtures.ca.RevocationReason;
 import dev.mynasim.harness.card.KeyRef;
 import dev.mynasim.harness.card.Pin;
 import dev.mynasim.harness.card.ReadMethod;
+import dev.mynasim.harness.relyingparty.RevocationMethod;
+import dev.mynasim.harness.relyingparty.VerificationOutcome;
 import dev.mynasim.harness.transport.Apdus;
 import io.cucumber.java.ParameterType;
 import java.time.LocalDate;
@@ -81,5 +85,80 @@ public class ParameterTypes {
     @ParameterType("\\d{4}-\\d{2}-\\d{2}")
     public LocalDate date(String text) {
         return LocalDate.parse(text);
+    }
+
+    /** Whether a card or its certificates can be renewed on the scenario's date. */
+    public enum Renewal {
+        POSSIBLE("possible"),
+        NOT_YET_POSSIBLE("not yet possible"),
+        NO_LONGER_POSSIBLE("no longer possible");
+
+        final String words;
+
+        Renewal(String words) {
+            this.words = words;
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
+
+    @ParameterType("possible|not yet possible|no longer possible")
+    public Renewal renewal(String words) {
+        for (Renewal r : Renewal.values()) {
+            if (r.words.equals(words)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException(words);
+    }
+
+    @ParameterType("CRL|OCSP")
+    public RevocationMethod revocationMethod(String words) {
+        return RevocationMethod.valueOf(words);
+    }
+
+    /** Why a certificate was revoked, as a scenario tells it; each cause has one RFC 5280 reason. */
+    @ParameterType("the address changed|the name changed|the key was compromised|it was renewed|the card was reissued")
+    public RevocationReason revocationCause(String words) {
+        return switch (words) {
+            case "the address changed", "the name changed" -> RevocationReason.AFFILIATION_CHANGED;
+            case "the key was compromised" -> RevocationReason.KEY_COMPROMISE;
+            case "it was renewed" -> RevocationReason.SUPERSEDED;
+            default -> RevocationReason.CESSATION_OF_OPERATION;
+        };
+    }
+
+    /** An RFC 5280 reason name: keyCompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold. */
+    @ParameterType("keyCompromise|affiliationChanged|superseded|cessationOfOperation|certificateHold")
+    public RevocationReason revocationReason(String name) {
+        return RevocationReason.ofRfcName(name);
+    }
+
+    /** A rejection other than "revoked (reason)", which has its own step. */
+    @ParameterType("expired|not yet valid|suspended|wrong chain|bad signature|revocation unknown")
+    public VerificationOutcome outcome(String words) {
+        for (VerificationOutcome o : VerificationOutcome.values()) {
+            if (o.words().equals(words)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException(words);
+    }
+
+    @ParameterType("login|signature")
+    public String relyingPartyAnswer(String words) {
+        return words;
+    }
+
+    @ParameterType("good|on hold|revoked")
+    public CertificateState certificateState(String words) {
+        return switch (words) {
+            case "good" -> CertificateState.GOOD;
+            case "on hold" -> CertificateState.ON_HOLD;
+            default -> CertificateState.REVOKED;
+        };
     }
 }
