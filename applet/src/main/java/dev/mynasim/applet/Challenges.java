@@ -22,10 +22,14 @@ final class Challenges {
         if (Util.getShort(buffer, ISO7816.OFFSET_P1) != (short) 0) {
             ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
         }
-        short length = apdu.setOutgoing();
+        // Receiving (nothing, for a case-2 command) first: the data offset tells short from extended.
+        if (apdu.setIncomingAndReceive() != (short) 0) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
         if (apdu.getOffsetCdata() == ISO7816.OFFSET_EXT_CDATA) {
             ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
         }
+        short length = apdu.setOutgoing();
         if (length <= (short) 0 || length > MAX_CHALLENGE) {
             length = MAX_CHALLENGE;
         }

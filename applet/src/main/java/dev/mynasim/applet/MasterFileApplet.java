@@ -8,6 +8,7 @@ import javacard.framework.ISOException;
 import javacard.framework.JCSystem;
 import javacard.framework.Util;
 import javacard.security.RandomData;
+import javacardx.apdu.ExtendedLength;
 
 /**
  * The card's MF level (card-spec §2.5): what answers while no application is selected, installed
@@ -19,7 +20,7 @@ import javacard.security.RandomData;
  * <p>Issuer commands, before LOCK: SET DATA OBJECT {@code 80 DE <tag hi> <tag lo> Lc value},
  * SEED RANDOM {@code 80 DD 00 00 Lc seed}, LOCK {@code 80 F0 00 00} (docs/personalisation.md).
  */
-public final class MasterFileApplet extends Applet {
+public final class MasterFileApplet extends Applet implements ExtendedLength {
     private static final byte INS_SELECT = (byte) 0xA4;
     private static final byte INS_GET_DATA = (byte) 0xCA;
     private static final byte INS_GET_CHALLENGE = (byte) 0x84;
