@@ -1,19 +1,28 @@
 package dev.mynasim.applet;
 
-/** A transparent data EF. Its content exists only after the issuer's CREATE EF. */
+/**
+ * A data EF. Its content exists only after the issuer's CREATE EF. A record EF holds its records
+ * one after the other as simple TLVs (JICSAP 4.4.1: tag, length, value), read with READ RECORD.
+ */
 final class DataFile {
     /** Access rule value meaning "anyone may read". */
-    static final short FREE = (short) 0;
+    static final byte FREE = (byte) 0;
 
     final short fid;
-    /** FID of the PIN that must be verified in this session before READ, or FREE. */
-    final short readPinFid;
+    /**
+     * The PINs of which any one, verified in this session, opens the file: a bit per PIN slot
+     * (MynaApplication.pinBit), or FREE. The text AP's My Number file opens with its PIN or
+     * 照合番号A, so one PIN per file is not enough.
+     */
+    final byte readAccess;
+    final boolean recordStructured;
     /** Null until CREATE EF; then the file body, allocated once. */
     byte[] content;
 
-    DataFile(short fid, short readPinFid) {
+    DataFile(short fid, byte readAccess, boolean recordStructured) {
         this.fid = fid;
-        this.readPinFid = readPinFid;
+        this.readAccess = readAccess;
+        this.recordStructured = recordStructured;
     }
 
     boolean exists() {

@@ -22,28 +22,19 @@ public final class JpkiApplet extends MynaApplication {
 
     private JpkiApplet() {
         super((byte) 6, (byte) 2, (byte) 2);
-        addDataFile(EF_SIGN_CERTIFICATE, IEF_SIGN_PASSWORD);
+        addPin(IEF_AUTH_PIN, PinFormat.FOUR_DIGITS, AUTH_PIN_TRIES);
+        addPin(IEF_SIGN_PASSWORD, PinFormat.UPPER_ALPHANUMERIC_6_TO_16, SIGN_PASSWORD_TRIES);
+        addDataFile(EF_SIGN_CERTIFICATE, pinBit(IEF_SIGN_PASSWORD));
         addDataFile(EF_SIGN_CA_CERTIFICATE, DataFile.FREE);
         addDataFile(EF_TOKEN_INFO, DataFile.FREE);
         addDataFile(EF_CERTIFICATE_AVAILABILITY, DataFile.FREE);
         addDataFile(EF_AUTH_CERTIFICATE, DataFile.FREE);
         addDataFile(EF_AUTH_CA_CERTIFICATE, DataFile.FREE);
-        addPin(IEF_AUTH_PIN, PinFormat.FOUR_DIGITS, AUTH_PIN_TRIES);
-        addPin(IEF_SIGN_PASSWORD, PinFormat.UPPER_ALPHANUMERIC_6_TO_16, SIGN_PASSWORD_TRIES);
         addKeyFile(IEF_AUTH_KEY, IEF_AUTH_PIN, EF_AUTH_CERTIFICATE, false);
         addKeyFile(IEF_SIGN_KEY, IEF_SIGN_PASSWORD, EF_SIGN_CERTIFICATE, true);
     }
 
-    /**
-     * Standard install parameters start with the instance AID (length-prefixed); an installer
-     * that passes none (jCardSim's installApplet(aid, class)) has already named the instance.
-     */
     public static void install(byte[] parameters, short offset, byte length) {
-        JpkiApplet applet = new JpkiApplet();
-        if (length == (byte) 0 || parameters[offset] == (byte) 0) {
-            applet.register();
-        } else {
-            applet.register(parameters, (short) (offset + 1), parameters[offset]);
-        }
+        new JpkiApplet().registerWith(parameters, offset, length);
     }
 }

@@ -4,8 +4,16 @@ import javacard.security.RSAPrivateCrtKey;
 
 /** A private-key IEF: which PIN unlocks it, which certificate EF goes with it, and the key once loaded. */
 final class KeyFile {
+    /** pinFid of a key that needs no PIN (the 券面 APs' own keys, the common AP's 0019). */
+    static final short NO_PIN = (short) 0;
+    /** Usage: the proprietary 80 2A signature. */
+    static final byte USAGE_SIGN = (byte) 1;
+    /** Usage: ISO INTERNAL AUTHENTICATE (the common AP's 0019 only). */
+    static final byte USAGE_INTERNAL_AUTHENTICATE = (byte) 2;
+
     final short fid;
     final short pinFid;
+    final byte usage;
     /** The certificate EF of this key: LOCK requires the key only if that EF was created. */
     final short certificateFid;
     /** True for the key option 05 (one signature per VERIFY) applies to. */
@@ -13,9 +21,10 @@ final class KeyFile {
     /** Null until the first SET KEY component. */
     RSAPrivateCrtKey key;
 
-    KeyFile(short fid, short pinFid, short certificateFid, boolean singleUseCandidate) {
+    KeyFile(short fid, short pinFid, byte usage, short certificateFid, boolean singleUseCandidate) {
         this.fid = fid;
         this.pinFid = pinFid;
+        this.usage = usage;
         this.certificateFid = certificateFid;
         this.singleUseCandidate = singleUseCandidate;
     }

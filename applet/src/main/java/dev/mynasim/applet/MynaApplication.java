@@ -9,11 +9,13 @@ import javacard.framework.JCSystem;
 import javacard.framework.Util;
 import javacard.security.KeyBuilder;
 import javacard.security.RSAPrivateCrtKey;
+import javacard.security.RandomData;
 import javacardx.apdu.ExtendedLength;
 
 /**
  * What every My Number Card application (DF) shares: class-byte rules, SELECT, the EF table,
- * READ BINARY, VERIFY, CHANGE REFERENCE DATA, the 80 2A signature, the issuer
+ * READ BINARY, READ RECORD, VERIFY, CHANGE REFERENCE DATA or CHANGE KEY, GET CHALLENGE, the 80 2A
+ * signature, INTERNAL AUTHENTICATE, the issuer
  * (personalisation) commands and options of docs/personalisation.md, and the life cycle.
  * A concrete application only declares its AID (at install) and its file table (in its
  * constructor). Choices where card-spec.md is silent are listed in docs/card-choices.md.
@@ -24,6 +26,11 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
 
     private static final byte INS_SELECT = (byte) 0xA4;
     private static final byte INS_READ_BINARY = (byte) 0xB0;
+    private static final byte INS_READ_RECORD = (byte) 0xB2;
+    private static final byte INS_GET_CHALLENGE = (byte) 0x84;
+    private static final byte INS_INTERNAL_AUTHENTICATE = (byte) 0x88;
+    /** JICSAP CHANGE KEY (CLA 80): the 住基 and common APs' PIN change. */
+    private static final byte INS_CHANGE_KEY = (byte) 0x32;
     private static final byte INS_VERIFY = (byte) 0x20;
     private static final byte INS_CHANGE_REFERENCE_DATA = (byte) 0x24;
     private static final byte INS_SIGN = (byte) 0x2A;
@@ -37,12 +44,8 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private static final byte INS_GET_DATA = (byte) 0xCA;
     private static final short MARKER_TAG = (short) 0x4D53;
     private static final byte MARKER_FORMAT_VERSION = (byte) 0x01;
+    private static final byte INS_SEED_RANDOM = (byte) 0xDD;
 
-    private static final byte CLA_CHANNEL_BITS = (byte) 0x03;
-    private static final byte CLA_SECURE_MESSAGING_BITS = (byte) 0x0C;
-    private static final byte CLA_CHAINING_BIT = (byte) 0x10;
-    private static final byte CLA_RFU_BIT = (byte) 0x20;
-    private static final byte CLA_FURTHER_INTERINDUSTRY_BIT = (byte) 0x40;
     private static final byte CLA_PROPRIETARY_BIT = (byte) 0x80;
 
     private static final byte SELECT_BY_FID = (byte) 0x00;
@@ -68,6 +71,12 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private static final byte MAX_TRY_LIMIT = (byte) 15;
     private static final byte TRIES_LEFT_IS_LIMIT = (byte) 0xFF;
 
+    /** P2 of 80 2A naming the application's own signing key (the 券面 APs, card-spec §2.2/§2.3). */
+    private static final byte P2_OWN_KEY = (byte) 0x00;
+    /** READ RECORD P2 low bits: read the record numbered P1. */
+    private static final byte READ_RECORD_BY_NUMBER = (byte) 0x04;
+    private static final byte READ_RECORD_MODE_MASK = (byte) 0x07;
+
     private final DataFile[] dataFiles;
     private final Pin[] pins;
     private final KeyFile[] keyFiles;
@@ -78,7 +87,12 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private final Options options;
     private final RsaSigner signer;
     private final SessionState session;
+    private final RandomData random;
     private byte lifecycle;
+    /** FID of the key 80 2A 00 00 uses, 0 when the application has none. */
+    private short ownSigningKeyFid;
+    /** True when PINs change with JICSAP CHANGE KEY (80 32) instead of ISO CHANGE REFERENCE DATA. */
+    private boolean changesPinWithChangeKey;
 
     protected MynaApplication(byte maxDataFiles, byte maxPins, byte maxKeyFiles) {
         dataFiles = new DataFile[maxDataFiles];
@@ -87,14 +101,24 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         options = new Options();
         signer = new RsaSigner();
         session = new SessionState(maxPins);
+        random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
         lifecycle = LIFECYCLE_PERSONALISATION;
     }
 
     // ---- file table, built by the concrete application's constructor only ----
 
-    /** A transparent EF, free to read (readPinFid = 0) or readable after that PIN is verified. */
-    protected final void addDataFile(short fid, short readPinFid) {
-        dataFiles[dataFileCount] = new DataFile(fid, readPinFid);
+    /**
+     * A transparent EF, free to read (readAccess = DataFile.FREE) or readable once any one of the
+     * PINs in readAccess (pinBit of each, or-ed) is verified in this session.
+     */
+    protected final void addDataFile(short fid, byte readAccess) {
+        dataFiles[dataFileCount] = new DataFile(fid, readAccess, false);
+        dataFileCount++;
+    }
+
+    /** A record EF (simple-TLV records, READ RECORD only), with the same access rule as addDataFile. */
+    protected final void addRecordFile(short fid, byte readAccess) {
+        dataFiles[dataFileCount] = new DataFile(fid, readAccess, true);
         dataFileCount++;
     }
 
@@ -103,12 +127,35 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         pinCount++;
     }
 
+    /** The access-rule bit of a PIN added before; or several together for "any of these PINs". */
+    protected final byte pinBit(short pinFid) {
+        return (byte) (1 << pinByFid(pinFid).slot);
+    }
+
+    /** The application's own RSA key: signs 80 2A 00 00 with no PIN (the 券面 APs). */
+    protected final void addOwnSigningKey(short fid) {
+        keyFiles[keyFileCount] = new KeyFile(fid, KeyFile.NO_PIN, KeyFile.USAGE_SIGN, DataFile.FREE, false);
+        keyFileCount++;
+        ownSigningKeyFid = fid;
+    }
+
+    /** A key that answers INTERNAL AUTHENTICATE with no PIN and nothing else (the common AP's 0019). */
+    protected final void addInternalAuthenticationKey(short fid) {
+        keyFiles[keyFileCount] = new KeyFile(fid, KeyFile.NO_PIN, KeyFile.USAGE_INTERNAL_AUTHENTICATE, DataFile.FREE, false);
+        keyFileCount++;
+    }
+
+    /** PINs of this application change with JICSAP CHANGE KEY 80 32 (住基 and common APs, card-spec §3.2). */
+    protected final void changePinsWithChangeKey() {
+        changesPinWithChangeKey = true;
+    }
+
     /**
      * A private-key IEF unlocked by pinFid. LOCK requires the key only if certificateFid was
      * created (a holder under 15 has no sign certificate and no sign key).
      */
     protected final void addKeyFile(short fid, short pinFid, short certificateFid, boolean singleUseCandidate) {
-        keyFiles[keyFileCount] = new KeyFile(fid, pinFid, certificateFid, singleUseCandidate);
+        keyFiles[keyFileCount] = new KeyFile(fid, pinFid, KeyFile.USAGE_SIGN, certificateFid, singleUseCandidate);
         keyFileCount++;
     }
 
@@ -157,13 +204,21 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         byte[] buffer = apdu.getBuffer();
         byte cla = buffer[ISO7816.OFFSET_CLA];
         byte ins = buffer[ISO7816.OFFSET_INS];
-        checkClass(cla, ins);
+        ClassRules.check(cla, ins);
         if ((cla & CLA_PROPRIETARY_BIT) == 0) {
             switch (ins) {
                 case INS_SELECT: select(apdu); return;
                 case INS_READ_BINARY: readBinary(apdu); return;
+                case INS_READ_RECORD: readRecord(apdu); return;
                 case INS_VERIFY: verify(apdu); return;
-                case INS_CHANGE_REFERENCE_DATA: changeReferenceData(apdu); return;
+                case INS_GET_CHALLENGE: getChallenge(apdu); return;
+                case INS_INTERNAL_AUTHENTICATE: internalAuthenticate(apdu); return;
+                case INS_CHANGE_REFERENCE_DATA:
+                    if (changesPinWithChangeKey) {
+                        ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
+                    }
+                    changeReferenceData(apdu, (byte) 0x01);
+                    return;
                 default: ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
             }
         }
@@ -175,32 +230,11 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             sendMynaSimMarker(apdu);
             return;
         }
+        if (ins == INS_CHANGE_KEY && changesPinWithChangeKey) {
+            changeReferenceData(apdu, (byte) 0x00);
+            return;
+        }
         issuerCommand(apdu, ins);
-    }
-
-    /** Class byte rules in the order a card checks them: channel, secure messaging, chaining, class. */
-    private static void checkClass(byte cla, byte ins) {
-        if (cla == (byte) 0xFF) {
-            ISOException.throwIt(ISO7816.SW_CLA_NOT_SUPPORTED);
-        }
-        if ((cla & CLA_FURTHER_INTERINDUSTRY_BIT) != 0) {
-            // 40-7F always encode a channel 4-19; C0-FE is no class this card knows.
-            ISOException.throwIt((cla & CLA_PROPRIETARY_BIT) == 0
-                ? StatusWords.LOGICAL_CHANNEL_NOT_SUPPORTED : ISO7816.SW_CLA_NOT_SUPPORTED);
-        }
-        if ((cla & CLA_CHANNEL_BITS) != 0) {
-            ISOException.throwIt(StatusWords.LOGICAL_CHANNEL_NOT_SUPPORTED);
-        }
-        if ((cla & CLA_SECURE_MESSAGING_BITS) != 0) {
-            ISOException.throwIt(ins == INS_SELECT
-                ? StatusWords.SECURE_MESSAGING_NOT_SUPPORTED : StatusWords.SECURE_MESSAGING_NO_SESSION);
-        }
-        if ((cla & CLA_CHAINING_BIT) != 0) {
-            ISOException.throwIt(StatusWords.CHAINING_NOT_SUPPORTED);
-        }
-        if ((cla & CLA_RFU_BIT) != 0) {
-            ISOException.throwIt(ISO7816.SW_CLA_NOT_SUPPORTED);
-        }
     }
 
     // ---- SELECT ----
@@ -323,7 +357,10 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             offset = Util.getShort(buffer, ISO7816.OFFSET_P1);
         }
         DataFile file = currentDataFile();
-        requireVerified(file.readPinFid);
+        if (file.recordStructured) {
+            ISOException.throwIt(StatusWords.INCOMPATIBLE_WITH_FILE);
+        }
+        requireReadAccess(file.readAccess);
         short size = (short) file.content.length;
         if (offset >= size) {
             ISOException.throwIt(options.readOffsetBeyondSw());
@@ -344,14 +381,76 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
     }
 
-    private void requireVerified(short pinFid) {
-        if (pinFid == DataFile.FREE) {
+    /** 6982 unless the file is free or one of the PINs of its access rule is verified. */
+    private void requireReadAccess(byte readAccess) {
+        if (readAccess == DataFile.FREE) {
             return;
         }
-        Pin pin = pinByFid(pinFid);
-        if (pin == null || !session.isVerified(pin.slot)) {
-            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        for (byte i = 0; i < pinCount; i++) {
+            if ((readAccess & (byte) (1 << i)) != 0 && session.isVerified(i)) {
+                return;
+            }
         }
+        ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+    }
+
+    // ---- READ RECORD ----
+
+    /**
+     * READ RECORD P1 = record number (1..), P2 = SFI<<3 | 04, or 04 for the current EF. Records
+     * are simple TLVs: tag(1) length(1, or FF + 2) value; the whole TLV is the record.
+     */
+    private void readRecord(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        byte recordNumber = buffer[ISO7816.OFFSET_P1];
+        byte p2 = buffer[ISO7816.OFFSET_P2];
+        if (recordNumber == (byte) 0 || (p2 & READ_RECORD_MODE_MASK) != READ_RECORD_BY_NUMBER) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        short sfi = (short) ((p2 >> 3) & SFI_MASK);
+        if (sfi != (short) 0 && !selectFid(sfi)) {
+            ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
+        }
+        DataFile file = currentDataFile();
+        if (!file.recordStructured) {
+            ISOException.throwIt(StatusWords.INCOMPATIBLE_WITH_FILE);
+        }
+        requireReadAccess(file.readAccess);
+        byte[] content = file.content;
+        short offset = 0;
+        short recordLength = 0;
+        for (byte n = 1; n <= recordNumber; n++) {
+            offset = (short) (offset + recordLength);
+            if (offset >= (short) content.length || content[offset] == (byte) 0xFF || content[offset] == (byte) 0x00) {
+                ISOException.throwIt(StatusWords.RECORD_NOT_FOUND);
+            }
+            recordLength = simpleTlvLength(content, offset);
+        }
+        short expected = apdu.setOutgoing();
+        short count = expected > (short) 0 && expected < recordLength ? expected : recordLength;
+        apdu.setOutgoingLength(count);
+        apdu.sendBytesLong(content, offset, count);
+    }
+
+    /** Length of the whole simple TLV at offset (JICSAP 4.4.1), bounded by the file. */
+    private static short simpleTlvLength(byte[] content, short offset) {
+        short header = 2;
+        short valueLength = (short) (content[(short) (offset + 1)] & 0xFF);
+        if (valueLength == (short) 0xFF) {
+            header = 4;
+            valueLength = Util.getShort(content, (short) (offset + 2));
+        }
+        short total = (short) (header + valueLength);
+        if (total < (short) 0 || total > (short) (content.length - offset)) {
+            ISOException.throwIt(StatusWords.RECORD_NOT_FOUND);
+        }
+        return total;
+    }
+
+    // ---- GET CHALLENGE ----
+
+    private void getChallenge(APDU apdu) {
+        Challenges.send(apdu, random, session.scratch);
     }
 
     // ---- VERIFY / CHANGE REFERENCE DATA ----
@@ -391,10 +490,13 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         session.setVerified(pin.slot, true);
     }
 
-    private void changeReferenceData(APDU apdu) {
+    /**
+     * CHANGE REFERENCE DATA 00 24 01 80 or CHANGE KEY 80 32 00 80: the new value only, after VERIFY
+     * (card-spec §3.2); requiredP1 is the form's only P1 (the old+new form is not the card's).
+     */
+    private void changeReferenceData(APDU apdu, byte requiredP1) {
         byte[] buffer = apdu.getBuffer();
-        // P1=01: new value only, after VERIFY (card-spec §3.2); the old+new form is not the card's.
-        if (buffer[ISO7816.OFFSET_P1] != (byte) 0x01) {
+        if (buffer[ISO7816.OFFSET_P1] != requiredP1) {
             ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
         }
         Pin pin = referencedPin(buffer[ISO7816.OFFSET_P2]);
@@ -451,16 +553,17 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private void sign(APDU apdu) {
         byte[] buffer = apdu.getBuffer();
         byte scheme = buffer[ISO7816.OFFSET_P1];
-        KeyFile keyFile = referencedKey(buffer[ISO7816.OFFSET_P2]);
+        byte p2 = buffer[ISO7816.OFFSET_P2];
+        KeyFile keyFile = p2 == P2_OWN_KEY ? ownSigningKey() : referencedKey(p2);
         if (!signer.supports(scheme)) {
             ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
         }
         short length = receiveAll(apdu);
-        if (!keyFile.isLoaded()) {
+        if (!keyFile.isLoaded() || keyFile.usage != KeyFile.USAGE_SIGN) {
             ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
         }
         Pin pin = pinByFid(keyFile.pinFid);
-        if (pin == null || !session.isVerified(pin.slot)) {
+        if (keyFile.pinFid != KeyFile.NO_PIN && (pin == null || !session.isVerified(pin.slot))) {
             ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
         }
         if (!RsaSigner.inputLengthFits(scheme, length)) {
@@ -468,9 +571,50 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
         byte[] scratch = session.scratch;
         short signatureLength = signer.sign(scheme, keyFile.key, buffer, apdu.getOffsetCdata(), length, scratch);
-        if (keyFile.singleUseCandidate && options.signSingleUse()) {
+        if (pin != null && keyFile.singleUseCandidate && options.signSingleUse()) {
             session.setVerified(pin.slot, false);
         }
+        apdu.setOutgoing();
+        apdu.setOutgoingLength(signatureLength);
+        apdu.sendBytesLong(scratch, (short) 0, signatureLength);
+        Util.arrayFillNonAtomic(scratch, (short) 0, SessionState.SCRATCH_LENGTH, (byte) 0);
+    }
+
+    private KeyFile ownSigningKey() {
+        KeyFile keyFile = keyByFid(ownSigningKeyFid);
+        if (keyFile == null) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        return keyFile;
+    }
+
+    // ---- INTERNAL AUTHENTICATE ----
+
+    /**
+     * 00 88 00 P2 Lc challenge 00: sha256WithRSAEncryption over the challenge with a key made for
+     * it. Other keys refuse: 6982 when a PIN guards them, 6985 for the PIN-less 券面 keys (card-spec §2.4).
+     */
+    private void internalAuthenticate(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if (buffer[ISO7816.OFFSET_P1] != (byte) 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        KeyFile keyFile = referencedKey(buffer[ISO7816.OFFSET_P2]);
+        short length = receiveAll(apdu);
+        if (keyFile.usage != KeyFile.USAGE_INTERNAL_AUTHENTICATE) {
+            ISOException.throwIt(keyFile.pinFid != KeyFile.NO_PIN
+                ? ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED : ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+        }
+        if (!keyFile.isLoaded()) {
+            ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+        }
+        if (!RsaSigner.inputLengthFits(RsaSigner.PKCS1_SHA256_MESSAGE, length)
+                || !signer.supports(RsaSigner.PKCS1_SHA256_MESSAGE)) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        byte[] scratch = session.scratch;
+        short signatureLength = signer.sign(RsaSigner.PKCS1_SHA256_MESSAGE, keyFile.key, buffer,
+            apdu.getOffsetCdata(), length, scratch);
         apdu.setOutgoing();
         apdu.setOutgoingLength(signatureLength);
         apdu.sendBytesLong(scratch, (short) 0, signatureLength);
@@ -545,6 +689,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             case INS_SET_PIN:
             case INS_SET_KEY:
             case INS_SET_OPTION:
+            case INS_SEED_RANDOM:
             case INS_LOCK:
                 break;
             default:
@@ -559,6 +704,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             case INS_SET_PIN: setPin(apdu); return;
             case INS_SET_KEY: setKeyComponent(apdu); return;
             case INS_SET_OPTION: setOption(apdu); return;
+            case INS_SEED_RANDOM: seedRandom(apdu); return;
             default: lock(apdu);
         }
     }
@@ -662,6 +808,22 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
     }
 
+    /**
+     * SEED RANDOM 80 DD 00 00 Lc seed: adds the issuer's seed to the random generator, so that two
+     * cards never answer GET CHALLENGE alike (jCardSim's generator starts the same in every card).
+     */
+    private void seedRandom(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if (Util.getShort(buffer, ISO7816.OFFSET_P1) != (short) 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        short length = receiveAll(apdu);
+        if (length == (short) 0) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        random.setSeed(buffer, apdu.getOffsetCdata(), length);
+    }
+
     private void setOption(APDU apdu) {
         byte[] buffer = apdu.getBuffer();
         if (buffer[ISO7816.OFFSET_P1] != (byte) 0) {
@@ -725,6 +887,19 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             received += apdu.receiveBytes((short) (offset + received));
         }
         return total;
+    }
+
+    /**
+     * Registers the instance: standard install parameters start with the instance AID
+     * (length-prefixed); an installer that passes none (jCardSim's installApplet(aid, class)) has
+     * already named the instance.
+     */
+    protected final void registerWith(byte[] parameters, short offset, byte length) {
+        if (length == (byte) 0 || parameters[offset] == (byte) 0) {
+            register();
+        } else {
+            register(parameters, (short) (offset + 1), parameters[offset]);
+        }
     }
 
     // ---- host-side hook (simulator only, never reachable by APDU) ----

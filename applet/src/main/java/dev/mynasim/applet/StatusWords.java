@@ -21,6 +21,10 @@ final class StatusWords {
     static final short INCOMPATIBLE_WITH_FILE = (short) 0x6981;
     /** Referenced PIN IEF is blocked. */
     static final short REFERENCE_BLOCKED = (short) 0x6984;
+    /** Record not found (READ RECORD). */
+    static final short RECORD_NOT_FOUND = (short) 0x6A83;
+    /** Data object absent (GET DATA). */
+    static final short DATA_OBJECT_NOT_FOUND = (short) 0x6A88;
     /** CREATE EF of an EF that already exists. */
     static final short FILE_ALREADY_EXISTS = (short) 0x6A89;
 }

@@ -20,14 +20,22 @@ final class JavaCardSubsetChecker {
     /**
      * Methods that may allocate, besides constructors:
      * - install: the JCRE entry point that creates the applet;
-     * - createElementaryFile / setKeyComponent: CREATE EF and SET KEY allocate a file body or key
-     *   object once, during personalisation (docs/personalisation.md);
-     * - addDataFile / addPin / addKeyFile: the file-table builders, called only from the
-     *   concrete application's constructor (checked separately by {@link #builderCallers}).
+     * - createElementaryFile / setKeyComponent / setDataObject: CREATE EF, SET KEY and the master
+     *   file's SET DATA OBJECT allocate a file body, key object or data object once, during
+     *   personalisation (docs/personalisation.md);
+     * - the file-table builders (FILE_TABLE_BUILDERS), called only from the concrete
+     *   application's constructor (checked separately by {@link #builderCallers}).
      */
-    static final Set<String> ALLOCATING_METHODS = Set.of(
-        "<init>", "install", "createElementaryFile", "setKeyComponent", "addDataFile", "addPin", "addKeyFile");
-    static final Set<String> FILE_TABLE_BUILDERS = Set.of("addDataFile", "addPin", "addKeyFile");
+    static final Set<String> FILE_TABLE_BUILDERS = Set.of("addDataFile", "addRecordFile", "addPin", "addKeyFile",
+        "addOwnSigningKey", "addInternalAuthenticationKey");
+    static final Set<String> ALLOCATING_METHODS = union(FILE_TABLE_BUILDERS,
+        Set.of("<init>", "install", "createElementaryFile", "setKeyComponent", "setDataObject"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private static final Set<String> FORBIDDEN_PREFIXES = Set.of(
         "java/lang/String", "java/lang/StringBuilder", "java/lang/StringBuffer", "java/util/", "java/io/",

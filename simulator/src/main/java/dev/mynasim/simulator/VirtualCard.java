@@ -39,6 +39,8 @@ public final class VirtualCard implements SimulatedCard {
     private CardProfile profile;
     private boolean powered;
     private Installed selected;
+    /** The MF-level applet (GP ISD AID), selected implicitly after every reset; null on a card without one. */
+    private Installed masterFile;
     private byte[] lastState = new byte[0];
     private Consumer<byte[]> stateSink = state -> { };
 
@@ -57,7 +59,11 @@ public final class VirtualCard implements SimulatedCard {
             byte[] aidBytes = image.aid();
             AID aid = new AID(aidBytes, (short) 0, (byte) aidBytes.length);
             simulator.installApplet(aid, Applications.appletClass(aidBytes));
-            applications.add(new Installed(image, aid));
+            Installed installed = new Installed(image, aid);
+            applications.add(installed);
+            if (image.hasAid(Applications.ISD_AID)) {
+                masterFile = installed;
+            }
         }
         powerOn();
         Personaliser personaliser = new Personaliser(this::transmitUnpersisted);
@@ -92,7 +98,7 @@ public final class VirtualCard implements SimulatedCard {
     public synchronized void powerOn() {
         if (!powered) {
             simulator.reset();
-            selected = null;
+            selectMasterFile();
             powered = true;
         }
     }
@@ -109,8 +115,19 @@ public final class VirtualCard implements SimulatedCard {
     @Override
     public synchronized void reset() {
         simulator.reset();
-        selected = null;
+        selectMasterFile();
         powered = true;
+    }
+
+    /**
+     * The power-on state: the MF level answers (card-spec §2.5). A real card's OS has no applet
+     * selected here; MynaSim's MF is an applet, so it is selected as a default applet would be.
+     */
+    private void selectMasterFile() {
+        selected = null;
+        if (masterFile != null && simulator.selectApplet(masterFile.aid())) {
+            selected = masterFile;
+        }
     }
 
     @Override
@@ -208,7 +225,10 @@ public final class VirtualCard implements SimulatedCard {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Installed application : applications) {
             Applet applet = runtime.lookupApplet(application.aid()).getApplet();
-            int length = ((MynaApplication) applet).exportPins(stateBuffer, (short) 0);
+            if (!(applet instanceof MynaApplication myna)) {
+                continue; // the MF level holds no PINs
+            }
+            int length = myna.exportPins(stateBuffer, (short) 0);
             byte[] aid = application.image().aid();
             out.write(aid.length);
             out.writeBytes(aid);

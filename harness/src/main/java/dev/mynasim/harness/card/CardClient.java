@@ -170,13 +170,19 @@ public class CardClient {
         return send(Apdus.command(0x00, 0x20, 0x00, 0x80, value.getBytes(StandardCharsets.US_ASCII), 0));
     }
 
-    /** VERIFY the old value, then CHANGE REFERENCE DATA ({@code 00 24 01 80}) to the new one. */
+    /**
+     * VERIFY the old value, then CHANGE REFERENCE DATA ({@code 00 24 01 80}) to the new one, or in
+     * the 住基 and common APs JICSAP CHANGE KEY ({@code 80 32 00 80}).
+     */
     public CardResponse changePin(Pin pin, String oldValue, String newValue) {
         CardResponse verified = verify(pin, oldValue);
         if (!verified.ok()) {
             return verified;
         }
-        return send(Apdus.command(0x00, 0x24, 0x01, 0x80, newValue.getBytes(StandardCharsets.US_ASCII), 0));
+        byte[] value = newValue.getBytes(StandardCharsets.US_ASCII);
+        return pin.application().changesPinWithChangeKey()
+                ? send(Apdus.command(0x80, 0x32, 0x00, 0x80, value, 0))
+                : send(Apdus.command(0x00, 0x24, 0x01, 0x80, value, 0));
     }
 
     /** The JPKI signature {@code 80 2A 00 80} with the selected key, over a DigestInfo the host built. */

@@ -2,6 +2,8 @@ package dev.mynasim.harness.steps;
 
 import dev.mynasim.fixtures.ca.CertificateState;
 import dev.mynasim.fixtures.ca.RevocationReason;
+import dev.mynasim.harness.card.CardApplication;
+import dev.mynasim.harness.card.CardFile;
 import dev.mynasim.harness.card.KeyRef;
 import dev.mynasim.harness.card.Pin;
 import dev.mynasim.harness.card.ReadMethod;
@@ -41,9 +43,27 @@ public class ParameterTypes {
         }
     }
 
-    @ParameterType("user-proof PIN|signature password")
+    /** Every PIN's label (Pin.label()); the longer labels first so none is cut short. */
+    @ParameterType("user-proof PIN|signature password|card-info PIN|blocked text AP key 0012"
+            + "|text AP verification code A|text AP verification code B|birth-date key"
+            + "|surface AP verification code A|surface AP verification code B|resident-register PIN|common AP PIN")
     public Pin pin(String words) {
-        return words.equals("user-proof PIN") ? Pin.AUTH : Pin.SIGN;
+        return Pin.labelled(words);
+    }
+
+    @ParameterType("text AP|surface AP|resident-register AP|common AP")
+    public CardApplication application(String words) {
+        return switch (words) {
+            case "text AP" -> CardApplication.TEXT;
+            case "surface AP" -> CardApplication.SURFACE;
+            case "resident-register AP" -> CardApplication.JUKI;
+            default -> CardApplication.COMMON;
+        };
+    }
+
+    @ParameterType("My Number|basic 4|integrity record|card face|My Number image|age record")
+    public CardFile cardFile(String words) {
+        return CardFile.labelled(words);
     }
 
     @ParameterType("user-proof|signature")

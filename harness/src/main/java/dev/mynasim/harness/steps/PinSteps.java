@@ -27,14 +27,26 @@ public class PinSteps {
             case AUTH -> world.persona().pins().auth();
             case SIGN -> world.persona().pins().sign().orElseThrow(() -> new IllegalStateException(
                     "persona " + world.persona().id() + " has no signature password (no signature certificate)"));
+            case TEXT -> world.persona().pins().text();
+            case JUKI, COMMON -> world.persona().pins().juki();
+            case TEXT_CODE_A, SURFACE_CODE_A -> world.persona().verificationCodeA();
+            case TEXT_CODE_B, SURFACE_CODE_B -> world.persona().verificationCodeB();
+            case BIRTH_DATE -> world.persona().birthDateEra6();
+            // Blocked from issuance: no value opens it; any well-formed one shows the refusal.
+            case TEXT_BLOCKED -> "0000";
         });
     }
 
     /** A value of the right format that is not the PIN, so it spends exactly one try. */
     private String wrongValue(Pin pin) {
         String right = currentValue(pin);
-        String candidate = pin == Pin.AUTH ? "0000" : "WRONG0PASS";
-        String alternative = pin == Pin.AUTH ? "9999" : "WRONG1PASS";
+        if (pin != Pin.SIGN) {
+            // All other PINs are fixed-length digits: same length, other digits.
+            String zeros = "0".repeat(right.length());
+            return zeros.equals(right) ? "9".repeat(right.length()) : zeros;
+        }
+        String candidate = "WRONG0PASS";
+        String alternative = "WRONG1PASS";
         return candidate.equals(right) ? alternative : candidate;
     }
 

@@ -36,6 +36,8 @@ public final class ApplicationImage {
     private final Map<Integer, PinImage> pins = new LinkedHashMap<>();
     private final List<KeyImage> keys = new ArrayList<>();
     private final Map<Integer, byte[]> options = new LinkedHashMap<>();
+    private final Map<Integer, byte[]> dataObjects = new LinkedHashMap<>();
+    private byte[] randomSeed = new byte[0];
 
     public ApplicationImage(String label, byte[] aid) {
         this.label = label;
@@ -60,6 +62,26 @@ public final class ApplicationImage {
     public ApplicationImage option(int option, byte[] value) {
         options.put(option, value.clone());
         return this;
+    }
+
+    /** A GET DATA object of the master file (SET DATA OBJECT), by its 2-byte tag. */
+    public ApplicationImage dataObject(int tag, byte[] value) {
+        dataObjects.put(tag, value.clone());
+        return this;
+    }
+
+    /** Seed material for the applet's random generator (SEED RANDOM); empty = none sent. */
+    public ApplicationImage seedRandom(byte[] seed) {
+        randomSeed = seed.clone();
+        return this;
+    }
+
+    public Map<Integer, byte[]> dataObjects() {
+        return Collections.unmodifiableMap(dataObjects);
+    }
+
+    public byte[] randomSeed() {
+        return randomSeed.clone();
     }
 
     public byte[] aid() {

@@ -8,7 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
+import dev.mynasim.simulator.render.CardFaceRenderer;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -29,6 +37,47 @@ public final class CardImages {
     public static final int KEY_SIGN = 0x001A;
     public static final int PIN_SIGN = 0x001B;
 
+    /** Text AP EFs and IEFs (card-spec.md §2.2). */
+    public static final int TEXT_EF_MY_NUMBER = 0x0001;
+    public static final int TEXT_EF_BASIC_FOUR = 0x0002;
+    public static final int TEXT_EF_INTEGRITY = 0x0003;
+    public static final int TEXT_EF_CV_CERT = 0x0004;
+    public static final int TEXT_EF_BASIC_INFO = 0x0005;
+    public static final int TEXT_PIN = 0x0011;
+    public static final int TEXT_BLOCKED = 0x0012;
+    public static final int TEXT_KEY_OWN = 0x0013;
+    public static final int TEXT_CODE_A = 0x0014;
+    public static final int TEXT_CODE_B = 0x0015;
+
+    /** Surface AP EFs and IEFs (card-spec.md §2.3): note A = 0013, B = 0012 here. */
+    public static final int SURFACE_EF_AGE = 0x0001;
+    public static final int SURFACE_EF_CARD_FACE = 0x0002;
+    public static final int SURFACE_EF_BASIC_INFO = 0x0003;
+    public static final int SURFACE_EF_CV_CERT = 0x0004;
+    public static final int SURFACE_EF_MY_NUMBER_IMAGE = 0x0005;
+    public static final int SURFACE_BIRTH_DATE_KEY = 0x0011;
+    public static final int SURFACE_CODE_B = 0x0012;
+    public static final int SURFACE_CODE_A = 0x0013;
+    public static final int SURFACE_KEY_OWN = 0x001A;
+
+    /** 住基 and common APs (card-spec.md §2.4). */
+    public static final int JUKI_PIN = 0x001C;
+    public static final int COMMON_EF_CARD_RECORD = 0x0001;
+    public static final int COMMON_KEY_AUTHENTICATION = 0x0019;
+    public static final int COMMON_PIN = 0x001C;
+
+    /** Master-file GET DATA tags (card-spec.md §2.5). */
+    public static final int DO_CONTACT_ATR = 0x5F51;
+    public static final int DO_MUNICIPALITY_CODE = 0x00F0;
+    public static final int DO_EXPIRY = 0x00F2;
+
+    /**
+     * Try limit of 照合番号A/B and of the surface AP's birth-date key: UNCONFIRMED on a real card
+     * (card-spec.md §3; one vendor guide says 10 for 照合番号B). The one place the choice is made;
+     * -Dmynasim.card.codeTries=N overrides it (1..15). See docs/card-choices.md.
+     */
+    public static final int VERIFICATION_CODE_TRIES = Integer.getInteger("mynasim.card.codeTries", 10);
+
     /** The token label of a My Number Card (JPKIAPICCTOKEN = 住基カード, ...GPSETOKEN = Android). */
     public static final String TOKEN_LABEL = "JPKIAPICCTOKEN2";
     private static final int TOKEN_INFO_LENGTH = 160;
@@ -39,10 +88,17 @@ public final class CardImages {
     private CardImages() {
     }
 
-    /** Every application of the persona's card. */
+    /** Every application of the persona's card, the master file first. */
     public static List<ApplicationImage> forPersona(Persona persona, PersonaCredentials credentials,
             X509Certificate authCa, X509Certificate signCa) {
-        return List.of(jpki(persona, credentials, authCa, signCa));
+        IssuerKeys.HolderKeys keys = IssuerKeys.forHolder(persona.id());
+        return List.of(
+                masterFile(persona),
+                jpki(persona, credentials, authCa, signCa),
+                text(persona, keys.textOwn()),
+                surface(persona, keys.surfaceOwn()),
+                juki(persona),
+                common(persona, keys.commonAuthentication()));
     }
 
     /** 公的個人認証AP: the two certificates with their CAs, the two keys and their PINs. */
@@ -55,6 +111,7 @@ public final class CardImages {
         image.file(EF_AUTH_CERT, der(credentials.authCertificate()));
         image.file(EF_AUTH_CA_CERT, der(authCa));
         image.file(EF_SIGN_CA_CERT, der(signCa));
+        image.seedRandom(freshSeed());
         image.pin(PIN_AUTH, ascii(persona.pins().auth()), 0, 0xFF);
         image.key(key(KEY_AUTH, credentials.authKey()));
         if (credentials.signCertificate().isPresent()) {
@@ -64,6 +121,268 @@ public final class CardImages {
             image.key(key(KEY_SIGN, credentials.signKey().orElseThrow()));
         }
         return image;
+    }
+
+    /** The MF level: contact ATR without TS, municipality code, expiry (GET DATA). */
+    public static ApplicationImage masterFile(Persona persona) {
+        byte[] atr = dev.mynasim.simulator.CardProfile.CONTACT.atr();
+        return new ApplicationImage("MF", Applications.ISD_AID)
+                .dataObject(DO_CONTACT_ATR, Arrays.copyOfRange(atr, 1, atr.length))
+                .dataObject(DO_MUNICIPALITY_CODE, ascii(persona.municipalityCode()))
+                .dataObject(DO_EXPIRY, ascii(yyyymmdd(persona.cardExpiry())))
+                .seedRandom(freshSeed());
+    }
+
+    /** 券面事項入力補助AP. */
+    public static ApplicationImage text(Persona persona, KeyPair ownKey) {
+        byte[] myNumber = myNumberFile(persona.myNumber());
+        byte[] basicFour = basicFourFile(persona);
+        ApplicationImage image = new ApplicationImage("text AP", Applications.TEXT_AID);
+        image.file(TEXT_EF_MY_NUMBER, myNumber);
+        image.file(TEXT_EF_BASIC_FOUR, basicFour);
+        image.file(TEXT_EF_INTEGRITY, integrityRecord(myNumber, basicFour));
+        image.file(TEXT_EF_CV_CERT, cvCertificate(IssuerKeys.dataSigning()));
+        image.file(TEXT_EF_BASIC_INFO, textBasicInfo());
+        image.pin(TEXT_PIN, ascii(persona.pins().text()), 0, 0xFF);
+        // Blocked from issuance on every card examined: any value, no tries.
+        image.pin(TEXT_BLOCKED, ascii("0000"), 0, 0);
+        image.pin(TEXT_CODE_A, ascii(persona.verificationCodeA()), VERIFICATION_CODE_TRIES, 0xFF);
+        image.pin(TEXT_CODE_B, ascii(persona.verificationCodeB()), VERIFICATION_CODE_TRIES, 0xFF);
+        image.key(key(TEXT_KEY_OWN, (RSAPrivateCrtKey) ownKey.getPrivate()));
+        image.seedRandom(freshSeed());
+        return image;
+    }
+
+    /** 券面事項確認AP. */
+    public static ApplicationImage surface(Persona persona, KeyPair ownKey) {
+        ApplicationImage image = new ApplicationImage("surface AP", Applications.SURFACE_AID);
+        RenderedFace face = RenderedFace.of(persona);
+        byte[] cardPublicKey = publicKeyObject(ownKey);
+        image.file(SURFACE_EF_AGE, ageRecord(persona, cardPublicKey));
+        image.file(SURFACE_EF_CARD_FACE, cardFace(persona, cardPublicKey, face));
+        image.file(SURFACE_EF_BASIC_INFO, surfaceBasicInfo(persona));
+        image.file(SURFACE_EF_CV_CERT, cvCertificate(IssuerKeys.dataSigning()));
+        image.file(SURFACE_EF_MY_NUMBER_IMAGE, myNumberImage(face.myNumber(), cardPublicKey));
+        image.pin(SURFACE_BIRTH_DATE_KEY, ascii(persona.birthDateEra6()), VERIFICATION_CODE_TRIES, 0xFF);
+        image.pin(SURFACE_CODE_B, ascii(persona.verificationCodeB()), VERIFICATION_CODE_TRIES, 0xFF);
+        image.pin(SURFACE_CODE_A, ascii(persona.verificationCodeA()), VERIFICATION_CODE_TRIES, 0xFF);
+        image.key(key(SURFACE_KEY_OWN, (RSAPrivateCrtKey) ownKey.getPrivate()));
+        image.seedRandom(freshSeed());
+        return image;
+    }
+
+    /** 住基AP: its PIN only (same value as the auth PIN unless the persona says otherwise; own counter). */
+    public static ApplicationImage juki(Persona persona) {
+        return new ApplicationImage("住基AP", Applications.JUKI_AID)
+                .pin(JUKI_PIN, ascii(persona.pins().juki()), 0, 0xFF)
+                .seedRandom(freshSeed());
+    }
+
+    /** 共通カードAP: the card record, the INTERNAL AUTHENTICATE key, its own 001C PIN. */
+    public static ApplicationImage common(Persona persona, KeyPair authenticationKey) {
+        return new ApplicationImage("common AP", Applications.COMMON_AID)
+                .file(COMMON_EF_CARD_RECORD, cardRecord(persona))
+                .pin(COMMON_PIN, ascii(persona.pins().juki()), 0, 0xFF)
+                .key(key(COMMON_KEY_AUTHENTICATION, (RSAPrivateCrtKey) authenticationKey.getPrivate()))
+                .seedRandom(freshSeed());
+    }
+
+    /** Text EF 0001: FF 10 0C + 12 ASCII digits + FF FF filler = 17 bytes. */
+    static byte[] myNumberFile(String myNumber) {
+        return Tlv.concat(Tlv.of(0xFF10, ascii(myNumber)), new byte[] {(byte) 0xFF, (byte) 0xFF});
+    }
+
+    /**
+     * Text EF 0002: FF 20 L { DF21 08 offsets of DF22..DF25 from the file start; DF22 name; DF23
+     * address (UTF-8); DF24 08 YYYYMMDD; DF25 01 sex code }.
+     */
+    static byte[] basicFourFile(Persona persona) {
+        byte[][] fields = {
+            Tlv.of(0xDF22, persona.name().getBytes(StandardCharsets.UTF_8)),
+            Tlv.of(0xDF23, persona.address().getBytes(StandardCharsets.UTF_8)),
+            Tlv.of(0xDF24, ascii(persona.birthDateYyyymmdd())),
+            Tlv.of(0xDF25, ascii(persona.sexCode()))};
+        int fieldsLength = 11;
+        for (byte[] field : fields) {
+            fieldsLength += field.length;
+        }
+        int offset = 2 + Tlv.length(fieldsLength).length + 11;
+        ByteBuffer offsets = ByteBuffer.allocate(8);
+        for (byte[] field : fields) {
+            offsets.putShort((short) offset);
+            offset += field.length;
+        }
+        byte[] value = Tlv.concat(Tlv.of(0xDF21, offsets.array()), Tlv.concat(fields));
+        return Tlv.of(0xFF20, value);
+    }
+
+    /**
+     * Text EF 0003: FF 30 82 01 4B { DF31 20 SHA-256(EF 0001 as stored, 17 bytes); DF32 20 SHA-256(EF
+     * 0002's value from DF22 to the end); DF33 82 01 00 sha256WithRSA over DF31‖DF32 (the TLVs) by
+     * the data-signing key of EF 0004 } = 336 bytes.
+     */
+    static byte[] integrityRecord(byte[] myNumberFile, byte[] basicFourFile) {
+        byte[] hashes = Tlv.concat(Tlv.of(0xDF31, sha256(myNumberFile)), Tlv.of(0xDF32, sha256(basicFourFrom22(basicFourFile))));
+        return Tlv.of(0xFF30, Tlv.concat(hashes, Tlv.of(0xDF33, sign(IssuerKeys.dataSigning().getPrivate(), hashes))));
+    }
+
+    /** EF 0002's outer value from DF22 on: the file minus its outer header and DF21 offset table. */
+    public static byte[] basicFourFrom22(byte[] basicFourFile) {
+        int headerLength = 2 + ((basicFourFile[2] & 0x80) == 0 ? 1 : 1 + (basicFourFile[2] & 0x7F));
+        return Arrays.copyOfRange(basicFourFile, headerLength + 11, basicFourFile.length);
+    }
+
+    /**
+     * EF 0004 (text and surface): 7F21 82 02 33 { 5F4E 82 01 29 body = CA key ID(16) ‖ holder key
+     * ID(16) ‖ 90 03 exponent ‖ 91 82 01 00 modulus; 5F37 82 01 00 sha256WithRSA over the body by
+     * the issuer's CV CA } = 568 bytes.
+     */
+    static byte[] cvCertificate(KeyPair certified) {
+        KeyPair ca = IssuerKeys.cvCa();
+        byte[] body = Tlv.concat(IssuerKeys.keyId(ca), IssuerKeys.keyId(certified), publicKeyComponents(certified));
+        return Tlv.of(0x7F21, Tlv.concat(Tlv.of(0x5F4E, body), Tlv.of(0x5F37, sign(ca.getPrivate(), body))));
+    }
+
+    /** 90 03 01 00 01 91 82 01 00 modulus: an RSA-2048 public key as the 券面 APs write it. */
+    static byte[] publicKeyComponents(KeyPair pair) {
+        RSAPublicKey key = (RSAPublicKey) pair.getPublic();
+        return Tlv.concat(Tlv.of(0x90, IssuerKeys.unsigned(key.getPublicExponent().toByteArray(), 3)),
+                Tlv.of(0x91, IssuerKeys.unsigned(key.getModulus().toByteArray(), 256)));
+    }
+
+    /** The card public key as a 券面 object value (DF24 of the card face, DF12, DF42). */
+    private static byte[] publicKeyObject(KeyPair pair) {
+        return publicKeyComponents(pair);
+    }
+
+    /** Text EF 0005: FF 40 { DF41 04 01 03 0E 01; DF42 10 key ID; DF43 81 80 32 bytes + 96 × FF }. */
+    static byte[] textBasicInfo() {
+        byte[] opaque = new byte[128];
+        Arrays.fill(opaque, (byte) 0xFF);
+        byte[] keyId = IssuerKeys.keyId(IssuerKeys.dataSigning());
+        System.arraycopy(sha256(keyId), 0, opaque, 0, 32);
+        return Tlv.of(0xFF40, Tlv.concat(Tlv.of(0xDF41, HexFormat.of().parseHex("01030E01")),
+                Tlv.of(0xDF42, keyId), Tlv.of(0xDF43, opaque)));
+    }
+
+    /** Surface EF 0003: FF 30 { DF31 04 06 03 0E 01; DF32 10 key ID; DF33 01 version; DF34 05 municipality; DF35 key ID + 256 }. */
+    static byte[] surfaceBasicInfo(Persona persona) {
+        byte[] keyId = IssuerKeys.keyId(IssuerKeys.dataSigning());
+        byte[] opaque = new byte[256];
+        Arrays.fill(opaque, (byte) 0xFF);
+        return Tlv.of(0xFF30, Tlv.concat(Tlv.of(0xDF31, HexFormat.of().parseHex("06030E01")),
+                Tlv.of(0xDF32, keyId), Tlv.of(0xDF33, new byte[] {0x01}),
+                Tlv.of(0xDF34, ascii(persona.municipalityCode())), Tlv.of(0xDF35, Tlv.concat(keyId, opaque))));
+    }
+
+    /** Surface EF 0001: FF 10 82 02 1E { DF11 08 YYYYMMDD; DF12 card public key; DF13 signature over DF11‖DF12 }. */
+    static byte[] ageRecord(Persona persona, byte[] cardPublicKey) {
+        byte[] signed = Tlv.concat(Tlv.of(0xDF11, ascii(persona.birthDateYyyymmdd())), Tlv.of(0xDF12, cardPublicKey));
+        return Tlv.of(0xFF10, Tlv.concat(signed, Tlv.of(0xDF13, sign(IssuerKeys.dataSigning().getPrivate(), signed))));
+    }
+
+    /**
+     * Surface EF 0002: FF 20 82 LL LL { DF21 12 offsets (9 × u16 from the file start to DF22..DF2A);
+     * DF22 birth date; DF23 sex; DF24 card public key; DF25
+     * name PNG; DF26 address PNG; DF27 face; DF28 signature; DF29 expiry; DF2A security code PNG }.
+     */
+    static byte[] cardFace(Persona persona, byte[] cardPublicKey, RenderedFace face) {
+        byte[] df22 = ascii(persona.birthDateYyyymmdd());
+        byte[] df23 = ascii(persona.sexCode());
+        byte[][] fields = {
+            Tlv.of(0xDF22, df22), Tlv.of(0xDF23, df23), Tlv.of(0xDF24, cardPublicKey),
+            Tlv.of(0xDF25, face.name()), Tlv.of(0xDF26, face.address()), Tlv.of(0xDF27, face.photo()),
+            Tlv.of(0xDF28, cardFaceSignature(df22, df23, cardPublicKey, face)),
+            Tlv.of(0xDF29, ascii(yyyymmdd(persona.cardExpiry()))), Tlv.of(0xDF2A, face.securityCode())};
+        int offsetTableLength = 2 + 1 + 2 * fields.length;
+        int fieldsLength = offsetTableLength;
+        for (byte[] field : fields) {
+            fieldsLength += field.length;
+        }
+        int offset = 2 + Tlv.length(fieldsLength).length + offsetTableLength;
+        ByteBuffer offsets = ByteBuffer.allocate(2 * fields.length);
+        for (byte[] field : fields) {
+            offsets.putShort((short) offset);
+            offset += field.length;
+        }
+        return Tlv.of(0xFF20, Tlv.concat(Tlv.of(0xDF21, offsets.array()), Tlv.concat(fields)));
+    }
+
+    /**
+     * DF28: PKCS#1 v1.5 over one DigestInfo 30 71 ... 04 60 carrying SHA-256(DF22‖DF23‖DF24) ‖
+     * SHA-256(DF25‖DF26) ‖ SHA-256(DF27), each hash over the values (not the TLVs).
+     */
+    static byte[] cardFaceSignature(byte[] df22, byte[] df23, byte[] df24, RenderedFace face) {
+        byte[] hashes = Tlv.concat(sha256(Tlv.concat(df22, df23, df24)),
+                sha256(Tlv.concat(face.name(), face.address())), sha256(face.photo()));
+        return rawPkcs1(IssuerKeys.dataSigning().getPrivate(), cardFaceDigestInfo(hashes));
+    }
+
+    /** 30 71 30 0D 06 09 (SHA-256 OID) 05 00 04 60 <96 bytes>. */
+    public static byte[] cardFaceDigestInfo(byte[] threeHashes) {
+        return Tlv.concat(HexFormat.of().parseHex("3071300D060960864801650304020105000460"), threeHashes);
+    }
+
+    /** Surface EF 0005: FF 40 { DF41 My Number PNG; DF42 card public key; DF43 signature over DF41‖DF42 }. */
+    static byte[] myNumberImage(byte[] png, byte[] cardPublicKey) {
+        byte[] signed = Tlv.concat(Tlv.of(0xDF41, png), Tlv.of(0xDF42, cardPublicKey));
+        return Tlv.of(0xFF40, Tlv.concat(signed, Tlv.of(0xDF43, sign(IssuerKeys.dataSigning().getPrivate(), signed))));
+    }
+
+    /** Common EF 0001, record 1: simple TLV 01 1C + serial(15) + municipality code(5) + expiry YYYYMMDD. */
+    static byte[] cardRecord(Persona persona) {
+        byte[] digits = ascii(persona.serialNumber() + persona.municipalityCode() + yyyymmdd(persona.cardExpiry()));
+        return Tlv.concat(new byte[] {0x01, (byte) digits.length}, digits);
+    }
+
+    /** The surface AP's images for a persona, rendered once per JVM (font loading and drawing cost time). */
+    record RenderedFace(byte[] name, byte[] address, byte[] photo, byte[] securityCode, byte[] myNumber) {
+        private static final java.util.Map<Persona, RenderedFace> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static RenderedFace of(Persona persona) {
+            return CACHE.computeIfAbsent(persona, p -> new RenderedFace(CardFaceRenderer.name(p.name()),
+                    CardFaceRenderer.address(p.address()), CardFaceRenderer.face(),
+                    CardFaceRenderer.securityCode(p.securityCode()), CardFaceRenderer.myNumber(p.myNumber())));
+        }
+
+        @Override
+        public String toString() {
+            return "RenderedFace[images masked]";
+        }
+    }
+
+    static String yyyymmdd(java.time.LocalDate date) {
+        return String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static byte[] sign(PrivateKey key, byte[] data) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with a test key", e);
+        }
+    }
+
+    /** PKCS#1 v1.5 type 1 over a DigestInfo built by hand (the 96-byte card-face digest has no JCA name). */
+    private static byte[] rawPkcs1(PrivateKey key, byte[] digestInfo) {
+        try {
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+            cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            return cipher.doFinal(digestInfo);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign the card face with a test key", e);
+        }
     }
 
     /**
@@ -100,6 +419,15 @@ public final class CardImages {
         return out;
     }
 
+    /** Per-card seed for the applet's random generator: two cards never answer GET CHALLENGE alike. */
+    static byte[] freshSeed() {
+        byte[] seed = new byte[32];
+        SEED_SOURCE.nextBytes(seed);
+        return seed;
+    }
+
+    private static final java.security.SecureRandom SEED_SOURCE = new java.security.SecureRandom();
+
     static ApplicationImage.KeyImage key(int fid, RSAPrivateCrtKey key) {
         return new ApplicationImage.KeyImage(fid,
                 key.getPrimeP().toByteArray(), key.getPrimeQ().toByteArray(),
@@ -115,7 +443,7 @@ public final class CardImages {
         }
     }
 
-    private static byte[] ascii(String text) {
+    static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

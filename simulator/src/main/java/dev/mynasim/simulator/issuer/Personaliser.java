@@ -47,6 +47,14 @@ public final class Personaliser {
                         app + ": SET KEY " + hex4(key.fid()) + " component " + (i + 1));
             }
         }
+        for (Map.Entry<Integer, byte[]> object : image.dataObjects().entrySet()) {
+            send(new CommandAPDU(0x80, 0xDE, object.getKey() >> 8, object.getKey() & 0xFF, object.getValue()),
+                    app + ": SET DATA OBJECT " + hex4(object.getKey()));
+        }
+        byte[] seed = image.randomSeed();
+        if (seed.length > 0) {
+            send(new CommandAPDU(0x80, 0xDD, 0x00, 0x00, seed), app + ": SEED RANDOM");
+        }
         if (lock) {
             send(new CommandAPDU(0x80, 0xF0, 0x00, 0x00), app + ": LOCK");
         }

@@ -1,0 +1,40 @@
+package dev.mynasim.simulator.issuer;
+
+import java.io.ByteArrayOutputStream;
+
+/** BER-TLV encoding with 1- or 2-byte tags and definite lengths, as the 券面 APs' files use. */
+final class Tlv {
+
+    private Tlv() {
+    }
+
+    static byte[] of(int tag, byte[] value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 6);
+        if (tag > 0xFF) {
+            out.write(tag >> 8);
+        }
+        out.write(tag);
+        out.writeBytes(length(value.length));
+        out.writeBytes(value);
+        return out.toByteArray();
+    }
+
+    /** Definite length: short form below 128, else 81 xx or 82 xx xx. */
+    static byte[] length(int length) {
+        if (length < 0x80) {
+            return new byte[] {(byte) length};
+        }
+        if (length <= 0xFF) {
+            return new byte[] {(byte) 0x81, (byte) length};
+        }
+        return new byte[] {(byte) 0x82, (byte) (length >> 8), (byte) length};
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+}
