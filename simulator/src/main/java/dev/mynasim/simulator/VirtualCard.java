@@ -68,8 +68,11 @@ public final class VirtualCard implements SimulatedCard {
         powerOn();
         Personaliser personaliser = new Personaliser(this::transmitUnpersisted);
         for (ApplicationImage image : images) {
-            // Only a card issued here says "virtual" to the identification marker (80 CA 4D 53).
-            image.option(VIRTUAL_CARD_OPTION, new byte[] {1});
+            // Only a card issued here says "virtual" to the identification marker (80 CA 4D 53),
+            // which the applications answer; the MF level has no options.
+            if (!image.hasAid(Applications.ISD_AID)) {
+                image.option(VIRTUAL_CARD_OPTION, new byte[] {1});
+            }
             personaliser.personalise(image, true);
         }
         reset();

@@ -25,10 +25,16 @@ public final class GuardedBackend implements Backend {
         this.transport = new LastTryGuard(raw.transport(), kind, destructiveAllowed);
     }
 
-    /** Identifies the card in {@code raw} (marker command) and guards it; closes {@code raw} if that fails. */
+    /**
+     * Identifies the card in {@code raw} (marker command) and guards it; closes {@code raw} if that fails.
+     * The identification selected the JPKI application, so the card is reset afterwards: a scenario
+     * starts from the power-on state (MF level), as a freshly inserted card would.
+     */
     public static GuardedBackend protect(Backend raw, boolean destructiveAllowed) {
         try {
-            return new GuardedBackend(raw, CardIdentification.identify(raw.transport()), destructiveAllowed);
+            CardKind kind = CardIdentification.identify(raw.transport());
+            raw.reset();
+            return new GuardedBackend(raw, kind, destructiveAllowed);
         } catch (RuntimeException e) {
             raw.close();
             throw e;
