@@ -29,7 +29,7 @@ Feature: The card-face confirmation application (券面事項確認AP)
 
   Scenario: Code A is key 0013 here, not 0014 as in the text AP
     When I send APDU "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02"
-    And I send APDU "00 20 00 93 0C 31 32 33 34 35 36 37 38 39 30 31 38"
+    And I send APDU "00 20 00 93 0C <code A>"
     Then the status word is 90 00
     When I send APDU "00 20 00 94"
     Then the status word is 6A 82

@@ -35,17 +35,17 @@ Feature: The card-info input support application (券面事項入力補助AP)
   Scenario: The My Number file byte by byte, as tex2e's trace reads it
     When I send APDU "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08"
     And I send APDU "00 A4 02 0C 02 00 11"
-    And I send APDU "00 20 00 80 04 31 32 33 34"
+    And I send APDU "00 20 00 80 04 <text PIN>"
     And I send APDU "00 A4 02 0C 02 00 01"
     And I send APDU "00 B0 00 00 00"
     Then the status word is 90 00
-    And the response data is "FF 10 0C 31 32 33 34 35 36 37 38 39 30 31 38 FF FF"
+    And the response data is "FF 10 0C <My Number> FF FF"
 
   Scenario: Key 0012 is blocked from issuance
     When I send APDU "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08"
     And I send APDU "00 20 00 92"
     Then the status word is 63 C0
-    When I send APDU "00 20 00 92 04 31 32 33 34"
+    When I send APDU "00 20 00 92 04 <text PIN>"
     Then the status word is 69 84
     And the blocked text AP key 0012 is locked
 

@@ -21,7 +21,7 @@ public class ApduSteps {
 
     @When("I send APDU {string}")
     public void iSendApdu(String hex) {
-        byte[] command = Apdus.fromHex(hex);
+        byte[] command = Apdus.fromHex(PersonaPlaceholders.expand(hex, world.persona()));
         CardResponse response = world.client().send(command);
         world.client().observeRaw(command, response);
         world.setLast(response);
@@ -47,7 +47,8 @@ public class ApduSteps {
 
     @Then("the response data is {string}")
     public void theResponseDataIs(String hex) {
-        assertEquals(Apdus.toHex(Apdus.fromHex(hex)), Apdus.toHex(world.last().data()), "response data");
+        assertEquals(Apdus.toHex(Apdus.fromHex(PersonaPlaceholders.expand(hex, world.persona()))),
+                Apdus.toHex(world.last().data()), "response data");
     }
 
     @Then("the response data starts with {string}")

@@ -26,7 +26,7 @@ public final class ApduTrace {
     }
 
     public synchronized void record(byte[] command, byte[] response, long micros) {
-        exchanges.add(new Exchange(SecretMasking.describe(command), Apdus.toHex(response), micros));
+        exchanges.add(new Exchange(SecretMasking.describe(command), SecretMasking.describeResponse(response), micros));
     }
 
     public synchronized void recordFailure(byte[] command, String failure, long micros) {

@@ -3,11 +3,36 @@ package dev.mynasim.harness.transport;
 /**
  * The one rule for what in an APDU is secret: the data field of every command that carries a PIN or
  * password (VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER, JICSAP CHANGE KEY, and the issuer's
- * SET PIN). Traces, reports and logs print commands only through {@link #describe(byte[])}.
+ * SET PIN), and the My Number in a response (the text AP's EF 0001, {@code FF 10 0C} + 12 digits).
+ * Traces, reports and logs print APDUs only through {@link #describe(byte[])} and
+ * {@link #describeResponse(byte[])}.
  */
 public final class SecretMasking {
 
     private SecretMasking() {
+    }
+
+    /** The My Number data object of text EF 0001 (card-spec.md §2.2): tag FF10, length 12. */
+    private static final int[] MY_NUMBER_HEADER = {0xFF, 0x10, 0x0C};
+    private static final int MY_NUMBER_DIGITS = 12;
+
+    /** Hex of the response with the 12 My Number digits replaced by {@code **} when it holds them. */
+    public static String describeResponse(byte[] response) {
+        int header = MY_NUMBER_HEADER.length;
+        boolean myNumber = response.length >= header + MY_NUMBER_DIGITS + 2;
+        for (int i = 0; myNumber && i < header; i++) {
+            myNumber = (response[i] & 0xFF) == MY_NUMBER_HEADER[i];
+        }
+        if (!myNumber) {
+            return Apdus.toHex(response);
+        }
+        StringBuilder out = new StringBuilder(Apdus.toHex(response, 0, header));
+        for (int i = 0; i < MY_NUMBER_DIGITS; i++) {
+            out.append(" **");
+        }
+        int rest = response.length - header - MY_NUMBER_DIGITS;
+        out.append(' ').append(Apdus.toHex(response, header + MY_NUMBER_DIGITS, rest));
+        return out.toString();
     }
 
     /** Whether the command's data field holds PIN or password bytes. */
