@@ -6,6 +6,7 @@ import dev.mynasim.harness.card.StatusWordException;
 import dev.mynasim.harness.kiosk.Authentication.PinOutcome;
 import dev.mynasim.harness.relyingparty.PortalLoginVerifier;
 import dev.mynasim.harness.relyingparty.VerificationResult;
+import dev.mynasim.harness.transport.Transport;
 import dev.mynasim.harness.transport.TransportException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import java.util.Set;
  * {@link IllegalKioskTransitionException}; what the holder must be told (wrong PIN, closed, ...) is
  * the {@link #notice()} on the screen, in Japanese and English.
  *
- * <p>The kiosk reaches the card only through a {@link CardClient} over a Transport (so it runs on
+ * <p>The kiosk reaches the card only through the {@link Transport} it is given (its own {@link CardClient} on it) (so it runs on
  * the simulator, vpcd or a real reader) and sees the card come and go through {@link CardPresence}.
  * It reads the time from the {@link Clock} it is given: scenarios give a fixed one.
  */
@@ -60,10 +61,19 @@ public final class Kiosk {
     private int paid;
     private PrintedCertificate printed;
 
-    public Kiosk(KioskData data, CardClient card, CardPresence presence, PortalLoginVerifier verifier,
+    /**
+     * @param transport      the reader's transport (sim, vpcd or any PC/SC reader); the kiosk's only way to the card
+     * @param presence       whether a card lies on that reader
+     * @param verifier       the relying-party check of the user-proof certificate (chain, validity, revocation)
+     * @param holderSource   the holder's name and address once the PIN is verified
+     * @param clock          the kiosk's time (service hours, the date printed); JST is applied
+     * @param removalTimeout how long step 7 waits for the card to be taken out before it reminds the holder
+     */
+    public Kiosk(KioskData data, Transport transport, CardPresence presence, PortalLoginVerifier verifier,
             HolderDataSource holderSource, Clock clock, Duration removalTimeout) {
         this.data = Objects.requireNonNull(data, "data");
-        this.authentication = new Authentication(Objects.requireNonNull(card, "card"), Objects.requireNonNull(verifier, "verifier"));
+        this.authentication = new Authentication(new CardClient(Objects.requireNonNull(transport, "transport")),
+                Objects.requireNonNull(verifier, "verifier"));
         this.presence = Objects.requireNonNull(presence, "presence");
         this.holderSource = Objects.requireNonNull(holderSource, "holderSource");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -16,6 +18,17 @@ final class KioskFont {
     static final Path DEFAULT_FILE = Path.of("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
     static final String FILE_PROPERTY = "mynasim.kiosk.font";
     static final String DEBIAN_PACKAGE = "fonts-ipaexfont-gothic";
+
+    /**
+     * IPAex Gothic carries a format-14 cmap (ideographic variation sequences), which PDFBox skips with a
+     * warning on every load; the kiosk never prints variation sequences, so the warning is only noise.
+     * Held in a field: java.util.logging keeps loggers weakly, and a collected one forgets its level.
+     */
+    private static final Logger CMAP_LOGGER = Logger.getLogger("org.apache.fontbox.ttf.CmapSubtable");
+
+    static {
+        CMAP_LOGGER.setLevel(Level.SEVERE);
+    }
 
     private KioskFont() {
     }
