@@ -1,14 +1,19 @@
 package dev.mynasim.harness.kiosk;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 /** Lays out a {@link PrintedCertificate} on A4 pages with PDFBox, one page per copy. */
 final class CertificatePdf {
@@ -42,6 +47,17 @@ final class CertificatePdf {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the certificate's PDF: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] firstPagePng(byte[] pdf, float dpi) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, dpi, ImageType.RGB);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the certificate's first page: " + e.getMessage(), e);
         }
     }
 

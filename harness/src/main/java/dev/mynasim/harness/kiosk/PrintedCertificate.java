@@ -77,6 +77,11 @@ public final class PrintedCertificate {
         return pdf.clone();
     }
 
+    /** The first page as a PNG image, e.g. for a kiosk's print preview or documentation. */
+    public byte[] firstPagePng(float dpi) {
+        return CertificatePdf.firstPagePng(pdf(), dpi);
+    }
+
     /** A file name for it: kind, date, code. */
     public String fileName() {
         return request.kind().id() + "-" + issuedOn + "-" + verificationCode + ".pdf";
