@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "MynaSim 0.1.0",
         description = "A virtual My Number Card (JPKI) and a Gherkin harness for card and reader integrations.",
-        subcommands = {CheckCommand.class, ServeCommand.class, ReadCommand.class, PersonasCommand.class,
-            ReplayCommand.class, BenchCommand.class, StepsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ServeCommand.class, ReadCommand.class, KioskCommand.class,
+            PersonasCommand.class, ReplayCommand.class, BenchCommand.class, StepsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class MynasimCommand implements Runnable {
 
     @CommandLine.Spec
