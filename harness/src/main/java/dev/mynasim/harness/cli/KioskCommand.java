@@ -20,7 +20,8 @@ import dev.mynasim.harness.kiosk.KioskNotice;
 import dev.mynasim.harness.kiosk.KioskStep;
 import dev.mynasim.harness.kiosk.Municipality;
 import dev.mynasim.harness.kiosk.PcscCardPresence;
-import dev.mynasim.harness.kiosk.PersonaHolderData;
+import dev.mynasim.fixtures.ca.CertificateRecord;
+import dev.mynasim.harness.kiosk.ResidentRegistry;
 import dev.mynasim.harness.kiosk.PrintedCertificate;
 import dev.mynasim.harness.relyingparty.PortalLoginVerifier;
 import dev.mynasim.harness.relyingparty.RevocationMethod;
@@ -126,7 +127,8 @@ public final class KioskCommand implements Callable<Integer> {
                 PortalLoginVerifier verifier = new PortalLoginVerifier(ca.caCertificate(CertificatePurpose.AUTH),
                         RevocationMethod.OCSP.sourceFor(ca, server, http));
                 Kiosk kiosk = new Kiosk(data, new GetResponseTransport(backend.transport()), presence(backend), verifier,
-                        new PersonaHolderData(persona, data.permanentDomicileOf(persona.id())), clock,
+                        new ResidentRegistry(certificate -> ca.find(certificate).map(CertificateRecord::personaId),
+                                Fixtures.get().personas()::byId, data::permanentDomicileOf), clock,
                         Duration.ofSeconds(removalTimeoutSeconds));
                 screen.printf("MynaSim reference kiosk (TEST) on %s, %s, holder data of persona %s%n",
                         backend.name(), LocalDateTime.now(clock).withSecond(0).withNano(0), persona.id());

@@ -1,19 +1,23 @@
 package dev.mynasim.harness.kiosk;
 
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+
 import dev.mynasim.harness.card.CardClient;
 
 /**
- * Where the kiosk gets the holder's name and address once the holder has proved who they are. The
- * card's text application (券面事項入力補助AP) holds them; until the harness reads it,
- * {@link PersonaHolderData} answers from the persona the kiosk is configured with. A text-AP source
- * reads them through {@code card} while the card is still on the reader (step 6, before removal).
+ * Where the kiosk gets the holder's name and address once the holder has proved who they are. A real
+ * convenience-store kiosk never reads them from the card: the municipality's system looks the resident
+ * up by the user-proof certificate that was just verified ({@link ResidentRegistry}).
+ * {@link PersonaHolderData} answers from one configured persona, for unit tests of the kiosk alone.
  */
 @FunctionalInterface
 public interface HolderDataSource {
 
     /**
-     * @param card       the card, still on the reader, the user-proof PIN just verified
-     * @param enteredPin the 4 digits the holder typed (the text AP's PIN is by default the same); never log it
+     * @param userProofCertificate the certificate the holder just proved with the PIN
+     * @param card                 the card, still on the reader
+     * @return the resident's data, or empty when the municipality knows no resident with that certificate
      */
-    HolderData read(CardClient card, EnteredPin enteredPin);
+    Optional<HolderData> read(X509Certificate userProofCertificate, CardClient card);
 }

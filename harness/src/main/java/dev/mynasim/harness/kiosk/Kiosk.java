@@ -234,7 +234,12 @@ public final class Kiosk {
                     end(KioskNotice.of(messageFor(verification)));
                     return;
                 }
-                holder = holderSource.read(authentication.card(), pin);
+                Optional<HolderData> resident = holderSource.read(userProofCertificate, authentication.card());
+                if (resident.isEmpty()) {
+                    end(KioskNotice.of(KioskMessage.NOT_REGISTERED_THERE, municipality.ja()));
+                    return;
+                }
+                holder = resident.get();
                 if (!holder.residenceMunicipality().equals(municipality.code())) {
                     end(KioskNotice.of(KioskMessage.NOT_REGISTERED_THERE, municipality.ja()));
                     return;

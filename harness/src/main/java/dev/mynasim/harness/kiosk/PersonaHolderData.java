@@ -1,13 +1,14 @@
 package dev.mynasim.harness.kiosk;
 
+import java.security.cert.X509Certificate;
+
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.harness.card.CardClient;
 import java.util.Optional;
 
 /**
- * The holder data of the persona the kiosk is configured with, standing in for a read of the card's
- * text application (see docs/kiosk.md): the persona file gives name, address and residence; the
- * kiosk's holders.yaml (or a scenario) gives the permanent domicile.
+ * The holder data of one configured persona, whatever card is shown: for tests of the kiosk alone.
+ * The kiosk in scenarios and on the command line uses {@link ResidentRegistry}.
  */
 public final class PersonaHolderData implements HolderDataSource {
 
@@ -20,7 +21,7 @@ public final class PersonaHolderData implements HolderDataSource {
     }
 
     @Override
-    public HolderData read(CardClient card, EnteredPin enteredPin) {
-        return new HolderData(persona.name(), persona.address(), persona.municipalityCode(), permanentDomicile);
+    public Optional<HolderData> read(X509Certificate userProofCertificate, CardClient card) {
+        return Optional.of(new HolderData(persona.name(), persona.address(), persona.municipalityCode(), permanentDomicile));
     }
 }

@@ -6,7 +6,9 @@ import dev.mynasim.harness.kiosk.CardPresence;
 import dev.mynasim.harness.kiosk.Kiosk;
 import dev.mynasim.harness.kiosk.KioskData;
 import dev.mynasim.harness.kiosk.PcscCardPresence;
-import dev.mynasim.harness.kiosk.PersonaHolderData;
+import dev.mynasim.fixtures.ca.CertificateRecord;
+import dev.mynasim.harness.fixtures.Fixtures;
+import dev.mynasim.harness.kiosk.ResidentRegistry;
 import dev.mynasim.harness.kiosk.PrintedCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,10 +77,11 @@ public class KioskWorld {
                 throw new IllegalStateException("the kiosk needs the time of day: add  Given the time is HH:MM");
             }
             Clock clock = Clock.fixed(cardWorld.today().atTime(timeOfDay).atZone(CardRules.JST).toInstant(), CardRules.JST);
-            String personaId = cardWorld.persona().id();
-            Optional<String> domicile = permanentDomicileOverride.or(() -> DATA.permanentDomicileOf(personaId));
-            kiosk = new Kiosk(DATA, cardWorld.client().transport(), presence(), lifecycle.portal(),
-                    new PersonaHolderData(cardWorld.persona(), domicile), clock, removalTimeout);
+            ResidentRegistry registry = new ResidentRegistry(
+                    certificate -> lifecycle.ca().find(certificate).map(CertificateRecord::personaId),
+                    Fixtures.get().personas()::byId,
+                    id -> permanentDomicileOverride.or(() -> DATA.permanentDomicileOf(id)));
+            kiosk = new Kiosk(DATA, cardWorld.client().transport(), presence(), lifecycle.portal(), registry, clock, removalTimeout);
         }
         return kiosk;
     }
