@@ -862,7 +862,10 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
                 ISOException.throwIt(StatusWords.NOT_ENOUGH_MEMORY);
             }
             JCSystem.beginTransaction();
-            Util.arrayFillNonAtomic(file.content, size, (short) (file.content.length - size), (byte) 0);
+            if (size < (short) file.content.length) {
+                // jCardSim refuses a fill that starts at the array's end, even for 0 bytes.
+                Util.arrayFillNonAtomic(file.content, size, (short) (file.content.length - size), (byte) 0);
+            }
             file.length = size;
             JCSystem.commitTransaction();
             return;

@@ -132,6 +132,7 @@ class IssuerChannelTest {
         assertEquals("3082" + String.format("%04X", TestCard.AUTH_CERT_SIZE - 4).toLowerCase(),
             HexFormat.of().formatHex(TestCard.data(card.send("00B0000000"))));
         card.expect("80E0010004000A" + String.format("%04X", TestCard.AUTH_CERT_SIZE + 1), 0x6A84);
+        card.expect("80E0010004000A" + String.format("%04X", TestCard.AUTH_CERT_SIZE), 0x9000);
         card.expect("80D6000403CAFE01", 0x9000);
         card.expect("80E0010004000A0007", 0x9000);
         assertEquals("3082" + String.format("%04X", TestCard.AUTH_CERT_SIZE - 4).toLowerCase() + "cafe01",
