@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "MynaSim 0.1.0",
         description = "A virtual My Number Card (JPKI) and a Gherkin harness for card and reader integrations.",
-        subcommands = {CheckCommand.class, ServeCommand.class, ReadCommand.class, PersonasCommand.class,
+        subcommands = {CheckCommand.class, ServeCommand.class, ReadCommand.class, PersonasCommand.class, OfficeCommand.class, CallCenterCommand.class, CaCommand.class,
             ReplayCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MynasimCommand implements Runnable {
 
