@@ -101,9 +101,9 @@ public class OfficeSteps {
 
     @When("{string} has the card reissued at the municipal office")
     public void hasTheCardReissued(String personaId) {
+        // The card in the reader stands for the new card (as in `mynasim office reissue`): the office
+        // makes its keys and certificates; the old card's certificates are revoked at the CA.
         Persona persona = holder(personaId);
-        // The new card is blank of certificates that the CA knows; the office makes its keys and certificates.
-        world.insertCardFor(persona);
         lifecycle.office().reissueCard(persona, world.today(), channel());
         world.forgetCertificates();
         world.client().forgetSelection();
