@@ -18,6 +18,11 @@ final class Challenges {
      * as on the card. scratch must hold 256 bytes and is wiped afterwards.
      */
     static void send(APDU apdu, RandomData random, byte[] scratch) {
+        send(apdu, random, scratch, null);
+    }
+
+    /** The same, telling issuer (when not null) what was sent, for EXTERNAL AUTHENTICATE. */
+    static void send(APDU apdu, RandomData random, byte[] scratch, IssuerAuthentication issuer) {
         byte[] buffer = apdu.getBuffer();
         if (Util.getShort(buffer, ISO7816.OFFSET_P1) != (short) 0) {
             ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
@@ -36,6 +41,9 @@ final class Challenges {
         random.generateData(scratch, (short) 0, length);
         apdu.setOutgoingLength(length);
         apdu.sendBytesLong(scratch, (short) 0, length);
+        if (issuer != null) {
+            issuer.challengeIssued(scratch, (short) 0, length);
+        }
         Util.arrayFillNonAtomic(scratch, (short) 0, length, (byte) 0);
     }
 }

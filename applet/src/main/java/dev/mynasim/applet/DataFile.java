@@ -16,8 +16,13 @@ final class DataFile {
      */
     final byte readAccess;
     final boolean recordStructured;
-    /** Null until CREATE EF; then the file body, allocated once. */
+    /**
+     * Null until CREATE EF; then the file body, allocated once with the EF's capacity (a Java Card
+     * cannot free memory, so a file that may grow is created with room to spare).
+     */
     byte[] content;
+    /** The file's current size: what READ BINARY sees (0..capacity). Set by CREATE EF and SET EF LENGTH. */
+    short length;
 
     DataFile(short fid, byte readAccess, boolean recordStructured) {
         this.fid = fid;

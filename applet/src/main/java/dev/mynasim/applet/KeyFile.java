@@ -1,6 +1,8 @@
 package dev.mynasim.applet;
 
+import javacard.security.KeyPair;
 import javacard.security.RSAPrivateCrtKey;
+import javacard.security.RSAPublicKey;
 
 /** A private-key IEF: which PIN unlocks it, which certificate EF goes with it, and the key once loaded. */
 final class KeyFile {
@@ -20,6 +22,10 @@ final class KeyFile {
     final boolean singleUseCandidate;
     /** Null until the first SET KEY component. */
     RSAPrivateCrtKey key;
+    /** Allocated with the key: the public half GENERATE ASYMMETRIC KEY PAIR fills and answers with. */
+    RSAPublicKey publicKey;
+    /** Allocated with the key: generates a new pair into key and publicKey, on the card. */
+    KeyPair generator;
 
     KeyFile(short fid, short pinFid, byte usage, short certificateFid, boolean singleUseCandidate) {
         this.fid = fid;

@@ -8,7 +8,9 @@ import javacard.framework.ISOException;
 import javacard.framework.JCSystem;
 import javacard.framework.Util;
 import javacard.security.KeyBuilder;
+import javacard.security.KeyPair;
 import javacard.security.RSAPrivateCrtKey;
+import javacard.security.RSAPublicKey;
 import javacard.security.RandomData;
 import javacardx.apdu.ExtendedLength;
 
@@ -45,6 +47,19 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private static final short MARKER_TAG = (short) 0x4D53;
     private static final byte MARKER_FORMAT_VERSION = (byte) 0x01;
     private static final byte INS_SEED_RANDOM = (byte) 0xDD;
+    /** ISO EXTERNAL AUTHENTICATE: opens the issuer channel (IssuerAuthentication). */
+    private static final byte INS_EXTERNAL_AUTHENTICATE = (byte) 0x82;
+    private static final byte ISSUER_KEY_REFERENCE = (byte) 0x81;
+    /** ISO RESET RETRY COUNTER: P1 02 = new value and full counter, 03 = full counter only. */
+    private static final byte INS_RESET_RETRY_COUNTER = (byte) 0x2C;
+    private static final byte RESET_WITH_NEW_VALUE = (byte) 0x02;
+    private static final byte RESET_COUNTER_ONLY = (byte) 0x03;
+    /** ISO GENERATE ASYMMETRIC KEY PAIR: a new RSA-2048 pair on the card, the modulus answered. */
+    private static final byte INS_GENERATE_KEY_PAIR = (byte) 0x46;
+    /** SET KEY P1 naming the AES-128 issuer key instead of an RSA component. */
+    private static final byte ISSUER_KEY_COMPONENT = (byte) 0x10;
+    /** CREATE EF P1: 00 create, 01 set the length of an existing EF within its capacity. */
+    private static final byte CREATE_EF_SET_LENGTH = (byte) 0x01;
 
     private static final byte CLA_PROPRIETARY_BIT = (byte) 0x80;
 
@@ -88,6 +103,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private final RsaSigner signer;
     private final SessionState session;
     private final RandomData random;
+    private final IssuerAuthentication issuer;
     private byte lifecycle;
     /** FID of the key 80 2A 00 00 uses, 0 when the application has none. */
     private short ownSigningKeyFid;
@@ -102,6 +118,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         signer = new RsaSigner();
         session = new SessionState(maxPins);
         random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
+        issuer = new IssuerAuthentication();
         lifecycle = LIFECYCLE_PERSONALISATION;
     }
 
@@ -168,11 +185,13 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     /** Selecting this DF, even again, clears the security state (card-spec §3.3). */
     public boolean select() {
         session.clear();
+        issuer.clear();
         return true;
     }
 
     public void deselect() {
         session.clear();
+        issuer.clear();
     }
 
     /**
@@ -213,6 +232,9 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
                 case INS_VERIFY: verify(apdu); return;
                 case INS_GET_CHALLENGE: getChallenge(apdu); return;
                 case INS_INTERNAL_AUTHENTICATE: internalAuthenticate(apdu); return;
+                case INS_EXTERNAL_AUTHENTICATE: externalAuthenticate(apdu); return;
+                case INS_RESET_RETRY_COUNTER: resetRetryCounter(apdu); return;
+                case INS_GENERATE_KEY_PAIR: generateKeyPair(apdu); return;
                 case INS_CHANGE_REFERENCE_DATA:
                     if (changesPinWithChangeKey) {
                         ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
@@ -361,7 +383,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             ISOException.throwIt(StatusWords.INCOMPATIBLE_WITH_FILE);
         }
         requireReadAccess(file.readAccess);
-        short size = (short) file.content.length;
+        short size = file.length;
         if (offset >= size) {
             ISOException.throwIt(options.readOffsetBeyondSw());
         }
@@ -421,10 +443,10 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         short recordLength = 0;
         for (byte n = 1; n <= recordNumber; n++) {
             offset = (short) (offset + recordLength);
-            if (offset >= (short) content.length || content[offset] == (byte) 0xFF || content[offset] == (byte) 0x00) {
+            if (offset >= file.length || content[offset] == (byte) 0xFF || content[offset] == (byte) 0x00) {
                 ISOException.throwIt(StatusWords.RECORD_NOT_FOUND);
             }
-            recordLength = simpleTlvLength(content, offset);
+            recordLength = simpleTlvLength(content, offset, file.length);
         }
         short expected = apdu.setOutgoing();
         short count = expected > (short) 0 && expected < recordLength ? expected : recordLength;
@@ -433,7 +455,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     }
 
     /** Length of the whole simple TLV at offset (JICSAP 4.4.1), bounded by the file. */
-    private static short simpleTlvLength(byte[] content, short offset) {
+    private static short simpleTlvLength(byte[] content, short offset, short fileLength) {
         short header = 2;
         short valueLength = (short) (content[(short) (offset + 1)] & 0xFF);
         if (valueLength == (short) 0xFF) {
@@ -441,7 +463,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             valueLength = Util.getShort(content, (short) (offset + 2));
         }
         short total = (short) (header + valueLength);
-        if (total < (short) 0 || total > (short) (content.length - offset)) {
+        if (total < (short) 0 || total > (short) (fileLength - offset)) {
             ISOException.throwIt(StatusWords.RECORD_NOT_FOUND);
         }
         return total;
@@ -450,7 +472,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     // ---- GET CHALLENGE ----
 
     private void getChallenge(APDU apdu) {
-        Challenges.send(apdu, random, session.scratch);
+        Challenges.send(apdu, random, session.scratch, issuer);
     }
 
     // ---- VERIFY / CHANGE REFERENCE DATA ----
@@ -654,6 +676,88 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         return null;
     }
 
+    // ---- the issuer channel and the office commands (docs/personalisation.md) ----
+
+    /** EXTERNAL AUTHENTICATE {@code 00 82 00 81 10 <CMAC>}: see IssuerAuthentication. */
+    private void externalAuthenticate(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if (buffer[ISO7816.OFFSET_P1] != (byte) 0 || buffer[ISO7816.OFFSET_P2] != ISSUER_KEY_REFERENCE) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        short length = receiveAll(apdu);
+        issuer.authenticate(buffer, apdu.getOffsetCdata(), length);
+    }
+
+    /**
+     * RESET RETRY COUNTER {@code 00 2C 02 P2 Lc <new value>} (new value, counter back to its limit) or
+     * {@code 00 2C 03 P2} (counter only), P2 as VERIFY's. Needs the issuer channel after LOCK (6982
+     * first, before anything is looked at); clears that PIN's verified state.
+     */
+    private void resetRetryCounter(APDU apdu) {
+        requireIssuerChannel();
+        byte[] buffer = apdu.getBuffer();
+        byte p1 = buffer[ISO7816.OFFSET_P1];
+        if (p1 != RESET_WITH_NEW_VALUE && p1 != RESET_COUNTER_ONLY) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        Pin pin = referencedPin(buffer[ISO7816.OFFSET_P2]);
+        short length = receiveAll(apdu);
+        if (!pin.isSet()) {
+            ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+        }
+        short data = apdu.getOffsetCdata();
+        if (p1 == RESET_COUNTER_ONLY) {
+            if (length != (short) 0) {
+                ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+            }
+        } else {
+            if (length == (short) 0 || length > PinFormat.MAX_LENGTH) {
+                ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+            }
+            if (!PinFormat.accepts(pin.format, buffer, data, length)) {
+                ISOException.throwIt(options.malformedPinSw());
+            }
+        }
+        JCSystem.beginTransaction();
+        if (p1 == RESET_WITH_NEW_VALUE) {
+            pin.replaceValue(buffer, data, length);
+        }
+        pin.unblock();
+        JCSystem.commitTransaction();
+        session.setVerified(pin.slot, false);
+    }
+
+    /**
+     * GENERATE ASYMMETRIC KEY PAIR {@code 00 46 00 P2 00}, P2 = 80 (current key IEF) or 80|SFI: replaces
+     * the key with a new RSA-2048 pair made on the card (public exponent 65537) and answers the
+     * 256-byte modulus. Needs the issuer channel after LOCK; 6985 for a key never loaded.
+     */
+    private void generateKeyPair(APDU apdu) {
+        requireIssuerChannel();
+        byte[] buffer = apdu.getBuffer();
+        if (buffer[ISO7816.OFFSET_P1] != (byte) 0) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        KeyFile keyFile = referencedKey(buffer[ISO7816.OFFSET_P2]);
+        if (receiveAll(apdu) != (short) 0) {
+            ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        if (keyFile.generator == null || keyFile.usage != KeyFile.USAGE_SIGN) {
+            ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+        }
+        byte[] scratch = session.scratch;
+        scratch[0] = (byte) 0x01;
+        scratch[1] = (byte) 0x00;
+        scratch[2] = (byte) 0x01;
+        keyFile.publicKey.setExponent(scratch, (short) 0, (short) 3);
+        keyFile.generator.genKeyPair();
+        short length = keyFile.publicKey.getModulus(scratch, (short) 0);
+        apdu.setOutgoing();
+        apdu.setOutgoingLength(length);
+        apdu.sendBytesLong(scratch, (short) 0, length);
+        Util.arrayFillNonAtomic(scratch, (short) 0, SessionState.SCRATCH_LENGTH, (byte) 0);
+    }
+
     // ---- identification marker ----
 
     /**
@@ -695,7 +799,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             default:
                 ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
         }
-        if (lifecycle != LIFECYCLE_PERSONALISATION) {
+        if (lifecycle != LIFECYCLE_PERSONALISATION && !(isOfficeCommand(apdu, ins) && issuer.isAuthenticated())) {
             ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
         }
         switch (ins) {
@@ -709,13 +813,36 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
     }
 
-    /** CREATE EF: the only place a data EF body is allocated. */
+    /**
+     * After LOCK, what the authenticated issuer channel opens among the CLA 80 issuer commands:
+     * WRITE BINARY into an existing EF and SET EF LENGTH (CREATE EF P1=01). Nothing that allocates.
+     */
+    private static boolean isOfficeCommand(APDU apdu, byte ins) {
+        return ins == INS_WRITE_BINARY
+            || (ins == INS_CREATE_EF && apdu.getBuffer()[ISO7816.OFFSET_P1] == CREATE_EF_SET_LENGTH);
+    }
+
+    /** ISO-class office commands: 6982 after LOCK unless EXTERNAL AUTHENTICATE succeeded in this DF session. */
+    private void requireIssuerChannel() {
+        if (lifecycle != LIFECYCLE_PERSONALISATION && !issuer.isAuthenticated()) {
+            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        }
+    }
+
+    /**
+     * CREATE EF {@code 80 E0 00 00 04 FID size} or {@code 80 E0 00 00 06 FID size capacity}: the only
+     * place a data EF body is allocated, with room for capacity bytes (default: size). P1=01,
+     * {@code 80 E0 01 00 04 FID length}: SET EF LENGTH of an existing EF, within its capacity (6A84
+     * beyond); the bytes past the new length are zeroed.
+     */
     private void createElementaryFile(APDU apdu) {
         byte[] buffer = apdu.getBuffer();
-        if (Util.getShort(buffer, ISO7816.OFFSET_P1) != (short) 0) {
+        byte p1 = buffer[ISO7816.OFFSET_P1];
+        if ((p1 != (byte) 0 && p1 != CREATE_EF_SET_LENGTH) || buffer[ISO7816.OFFSET_P2] != (byte) 0) {
             ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
         }
-        if (receiveAll(apdu) != (short) 4) {
+        short length = receiveAll(apdu);
+        if (length != (short) 4 && (length != (short) 6 || p1 == CREATE_EF_SET_LENGTH)) {
             ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
         }
         short data = apdu.getOffsetCdata();
@@ -723,14 +850,35 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         if (file == null) {
             ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
         }
+        short size = Util.getShort(buffer, (short) (data + 2));
+        if (p1 == CREATE_EF_SET_LENGTH) {
+            if (!file.exists()) {
+                ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
+            }
+            if (size < (short) 0) {
+                ISOException.throwIt(ISO7816.SW_WRONG_DATA);
+            }
+            if (size > (short) file.content.length) {
+                ISOException.throwIt(StatusWords.NOT_ENOUGH_MEMORY);
+            }
+            JCSystem.beginTransaction();
+            if (size < (short) file.content.length) {
+                // jCardSim refuses a fill that starts at the array's end, even for 0 bytes.
+                Util.arrayFillNonAtomic(file.content, size, (short) (file.content.length - size), (byte) 0);
+            }
+            file.length = size;
+            JCSystem.commitTransaction();
+            return;
+        }
         if (file.exists()) {
             ISOException.throwIt(StatusWords.FILE_ALREADY_EXISTS);
         }
-        short size = Util.getShort(buffer, (short) (data + 2));
-        if (size <= (short) 0) {
+        short capacity = length == (short) 6 ? Util.getShort(buffer, (short) (data + 4)) : size;
+        if (size <= (short) 0 || capacity < size) {
             ISOException.throwIt(ISO7816.SW_WRONG_DATA);
         }
-        file.content = new byte[size];
+        file.content = new byte[capacity];
+        file.length = size;
     }
 
     private void writeBinary(APDU apdu) {
@@ -741,6 +889,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         short offset = Util.getShort(buffer, ISO7816.OFFSET_P1);
         short length = receiveAll(apdu);
         DataFile file = currentDataFile();
+        // Within the capacity; the length (what READ BINARY sees) changes only with SET EF LENGTH.
         short size = (short) file.content.length;
         if (offset > size || length > (short) (size - offset)) {
             ISOException.throwIt(ISO7816.SW_WRONG_P1P2);
@@ -783,6 +932,13 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private void setKeyComponent(APDU apdu) {
         byte[] buffer = apdu.getBuffer();
         byte component = buffer[ISO7816.OFFSET_P1];
+        if (component == ISSUER_KEY_COMPONENT && buffer[ISO7816.OFFSET_P2] == (byte) 0) {
+            if (receiveAll(apdu) != IssuerAuthentication.KEY_LENGTH) {
+                ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+            }
+            issuer.setKey(buffer, apdu.getOffsetCdata());
+            return;
+        }
         KeyFile keyFile = keyByFid((short) (buffer[ISO7816.OFFSET_P2] & 0xFF));
         if (keyFile == null) {
             ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
@@ -796,6 +952,9 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         if (keyFile.key == null) {
             keyFile.key = (RSAPrivateCrtKey) KeyBuilder.buildKey(
                 KeyBuilder.TYPE_RSA_CRT_PRIVATE, KeyBuilder.LENGTH_RSA_2048, false);
+            keyFile.publicKey = (RSAPublicKey) KeyBuilder.buildKey(
+                KeyBuilder.TYPE_RSA_PUBLIC, KeyBuilder.LENGTH_RSA_2048, false);
+            keyFile.generator = new KeyPair(keyFile.publicKey, keyFile.key);
         }
         short data = apdu.getOffsetCdata();
         RSAPrivateCrtKey key = keyFile.key;
@@ -922,5 +1081,66 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             previousFid = next.fid;
         }
         return offset;
+    }
+
+    /** Record tags of exportContents. */
+    private static final byte EXPORT_FILE = (byte) 'F';
+    private static final byte EXPORT_KEY = (byte) 'K';
+
+    /**
+     * Writes what the office commands can change besides PINs, in file-table order: for each created
+     * data EF {@code 'F' FID(2) capacity(2) length(2) content(length)}, then for each loaded RSA key
+     * {@code 'K' FID(2)} and its five CRT components P, Q, DP, DQ, PQ each as {@code length(1)
+     * value}. Returns the end offset. Host-side hook like exportPins: the simulator persists a card
+     * whose files and keys the office rewrote; nothing reaches it by APDU.
+     */
+    public short exportContents(byte[] out, short offset) {
+        for (byte i = 0; i < dataFileCount; i++) {
+            DataFile file = dataFiles[i];
+            if (!file.exists()) {
+                continue;
+            }
+            out[offset++] = EXPORT_FILE;
+            offset = Util.setShort(out, offset, file.fid);
+            offset = Util.setShort(out, offset, (short) file.content.length);
+            offset = Util.setShort(out, offset, file.length);
+            offset = Util.arrayCopyNonAtomic(file.content, (short) 0, out, offset, file.length);
+        }
+        for (byte i = 0; i < keyFileCount; i++) {
+            KeyFile keyFile = keyFiles[i];
+            if (!keyFile.isLoaded()) {
+                continue;
+            }
+            out[offset++] = EXPORT_KEY;
+            offset = Util.setShort(out, offset, keyFile.fid);
+            RSAPrivateCrtKey key = keyFile.key;
+            for (byte component = 1; component <= 5; component++) {
+                short lengthAt = offset;
+                offset++;
+                short written;
+                switch (component) {
+                    case 1: written = key.getP(out, offset); break;
+                    case 2: written = key.getQ(out, offset); break;
+                    case 3: written = key.getDP1(out, offset); break;
+                    case 4: written = key.getDQ1(out, offset); break;
+                    default: written = key.getPQ(out, offset);
+                }
+                out[lengthAt] = (byte) written;
+                offset += written;
+            }
+        }
+        return offset;
+    }
+
+    /**
+     * The on-card key generator of key slot index (0..), or null: lets the simulator seed jCardSim's
+     * generator, which starts from the same state in every card (a physical card uses its own
+     * hardware generator and needs nothing). Host-side hook; nothing reaches it by APDU.
+     */
+    public KeyPair keyGeneratorForHost(byte index) {
+        if (index < (byte) 0 || index >= keyFileCount) {
+            return null;
+        }
+        return keyFiles[index].generator;
     }
 }

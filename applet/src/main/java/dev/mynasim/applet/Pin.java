@@ -64,6 +64,11 @@ final class Pin {
         length = (byte) newLength;
     }
 
+    /** RESET RETRY COUNTER: the counter back to its limit (the caller wraps this in a transaction). */
+    void unblock() {
+        triesLeft = limit;
+    }
+
     /**
      * Spends one try, then compares; a match gives the try back and resets the counter to its
      * limit. The try is written first so that pulling the card mid-compare cannot give a free guess.

@@ -8,7 +8,9 @@ final class StatusWords {
     /** Warning: end of file reached before Le bytes were read (option 02 = 01). */
     static final short END_OF_FILE_WARNING = (short) 0x6282;
     /** VERIFY wrong or status query: 63Cx, x = tries left. */
+    static final short AUTHENTICATION_FAILED = (short) 0x6300;
     static final short TRIES_LEFT_BASE = (short) 0x63C0;
+    static final short NOT_ENOUGH_MEMORY = (short) 0x6A84;
     /** Logical channel other than 0. */
     static final short LOGICAL_CHANNEL_NOT_SUPPORTED = (short) 0x6881;
     /** Secure-messaging CLA on SELECT. */

@@ -84,7 +84,9 @@ class ErrorAndPersonalisationTest {
         card.expect("80E000000400028000", 0x6A80);
         card.expect("80E000000400020010", 0x9000);
         card.expect("80E000000400020010", 0x6A89);
-        card.expect("80E001000400060010", 0x6A86);
+        card.expect("80E002000400060010", 0x6A86);
+        card.expect("80E001000400060010", 0x6A82); // SET EF LENGTH of an EF never created
+        card.expect("80E000000600020010000F", 0x6A89);
         card.expect("80D6000001AA", 0x6986);
         card.selectEf("0018");
         card.expect("80D6000001AA", 0x6981);

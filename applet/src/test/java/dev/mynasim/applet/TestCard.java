@@ -20,6 +20,8 @@ final class TestCard {
     static final int AUTH_CERT_SIZE = 1571;
     static final int SIGN_CERT_SIZE = 1742;
     static final int CA_CERT_SIZE = 1200;
+    /** The card's AES-128 issuer key (docs/personalisation.md, issuer channel); test material. */
+    static final String ISSUER_KEY = "000102030405060708090A0B0C0D0E0F";
 
     /** One throwaway RSA-2048 key for both JPKI keys; generating it is the slow part. */
     static final KeyPair KEY = generate();
@@ -125,6 +127,7 @@ final class TestCard {
         if (withSignCertificate) {
             setKey("1A");
         }
+        expect("80DB100010" + ISSUER_KEY, 0x9000);
         expect("80F00000", 0x9000);
         selectJpki();
     }

@@ -4,6 +4,8 @@ import com.licel.jcardsim.base.Simulator;
 import com.licel.jcardsim.base.SimulatorRuntime;
 import dev.mynasim.applet.MynaApplication;
 import dev.mynasim.simulator.issuer.ApplicationImage;
+import dev.mynasim.simulator.issuer.KeyGeneratorSeeding;
+import dev.mynasim.simulator.state.CardState;
 import dev.mynasim.simulator.issuer.Personaliser;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ import javacard.framework.Applet;
 public final class VirtualCard implements SimulatedCard {
 
     private static final Logger LOG = Logger.getLogger(VirtualCard.class.getName());
-    private static final int STATE_BUFFER = 1024;
+    /** One application's PINs, or its files and keys (exportContents): at most a short's range. */
+    private static final int STATE_BUFFER = 32767;
     /** SET OPTION 06 (docs/personalisation.md): the card is a simulator's, not a physical Java Card. */
     private static final int VIRTUAL_CARD_OPTION = 0x06;
 
@@ -74,6 +77,9 @@ public final class VirtualCard implements SimulatedCard {
                 image.option(VIRTUAL_CARD_OPTION, new byte[] {1});
             }
             personaliser.personalise(image, true);
+        }
+        for (Installed application : applications) {
+            KeyGeneratorSeeding.seed(runtime.lookupApplet(application.aid()).getApplet());
         }
         reset();
         lastState = exportState();
@@ -221,11 +227,13 @@ public final class VirtualCard implements SimulatedCard {
     }
 
     /**
-     * The card's persistent mutable state: for each application, {@code AID length, AID, length (2),
-     * PIN records} where the records are those of {@link MynaApplication#exportPins}.
+     * The card's persistent mutable state, format 2 ({@link CardState}): {@code 00 02}, then for each
+     * application {@code AID length, AID, length (2), PIN records, length (2), file and key records}
+     * where the records are those of {@link MynaApplication#exportPins} and {@link MynaApplication#exportContents}.
      */
     public synchronized byte[] exportState() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(CardState.FORMAT_2_PREFIX);
         for (Installed application : applications) {
             Applet applet = runtime.lookupApplet(application.aid()).getApplet();
             if (!(applet instanceof MynaApplication myna)) {
@@ -238,6 +246,10 @@ public final class VirtualCard implements SimulatedCard {
             out.write(length >> 8);
             out.write(length);
             out.write(stateBuffer, 0, length);
+            int contents = myna.exportContents(stateBuffer, (short) 0);
+            out.write(contents >> 8);
+            out.write(contents);
+            out.write(stateBuffer, 0, contents);
         }
         Arrays.fill(stateBuffer, (byte) 0);
         return out.toByteArray();

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         version = "MynaSim 0.1.0",
         description = "A virtual My Number Card (JPKI) and a Gherkin harness for card and reader integrations.",
         subcommands = {CheckCommand.class, ServeCommand.class, ReadCommand.class, KioskCommand.class,
-            PersonasCommand.class, ReplayCommand.class, BenchCommand.class, StepsCommand.class,
-            CommandLine.HelpCommand.class})
+            OfficeCommand.class, CallCenterCommand.class, CaCommand.class, PersonasCommand.class,
+            ReplayCommand.class, BenchCommand.class, StepsCommand.class, CommandLine.HelpCommand.class})
 public final class MynasimCommand implements Runnable {
 
     @CommandLine.Spec

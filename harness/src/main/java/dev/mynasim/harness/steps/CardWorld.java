@@ -114,6 +114,12 @@ public class CardWorld {
         return Optional.ofNullable(certificates.get(name));
     }
 
+    /** After the office wrote new certificates onto the card: the next step reads them again. */
+    public void forgetCertificates() {
+        certificates.clear();
+        lastCertificate = null;
+    }
+
     public X509Certificate lastCertificate() {
         if (lastCertificate == null) {
             throw new IllegalStateException("no certificate has been read yet in this scenario");

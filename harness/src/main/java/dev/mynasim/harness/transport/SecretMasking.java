@@ -2,8 +2,10 @@ package dev.mynasim.harness.transport;
 
 /**
  * The one rule for what in an APDU is secret: the data field of every command that carries a PIN or
- * password (VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER, JICSAP CHANGE KEY, and the issuer's
- * SET PIN), and the My Number in a response (the text AP's EF 0001, {@code FF 10 0C} + 12 digits).
+ * password (VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER as the office sends it, JICSAP CHANGE
+ * KEY, and the issuer's SET PIN) or a key (SET KEY: RSA components and the AES issuer key), and the My
+ * Number in a response. The issuer channel's EXTERNAL AUTHENTICATE cryptogram stays visible: it is a
+ * one-time MAC of a one-time challenge and tells nothing about the key (the text AP's EF 0001, {@code FF 10 0C} + 12 digits).
  * Traces, reports and logs print APDUs only through {@link #describe(byte[])} and
  * {@link #describeResponse(byte[])}.
  */

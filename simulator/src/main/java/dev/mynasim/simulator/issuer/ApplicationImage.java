@@ -38,6 +38,8 @@ public final class ApplicationImage {
     private final Map<Integer, byte[]> options = new LinkedHashMap<>();
     private final Map<Integer, byte[]> dataObjects = new LinkedHashMap<>();
     private byte[] randomSeed = new byte[0];
+    private final Map<Integer, Integer> capacities = new LinkedHashMap<>();
+    private byte[] issuerKey = new byte[0];
 
     public ApplicationImage(String label, byte[] aid) {
         this.label = label;
@@ -46,6 +48,36 @@ public final class ApplicationImage {
 
     public ApplicationImage file(int fid, byte[] content) {
         files.put(fid, content.clone());
+        return this;
+    }
+
+    /** Room reserved for an EF that may grow (CREATE EF with a capacity); default: its content's length. */
+    public ApplicationImage capacity(int fid, int bytes) {
+        capacities.put(fid, bytes);
+        return this;
+    }
+
+    /** The EF's capacity: at least its content's length. */
+    public int capacityOf(int fid) {
+        byte[] content = files.get(fid);
+        int length = content == null ? 0 : content.length;
+        return Math.max(length, capacities.getOrDefault(fid, 0));
+    }
+
+    /** The AES-128 issuer key of the issuer channel (SET KEY 80 DB 10 00); empty = none set. */
+    public ApplicationImage issuerKey(byte[] key) {
+        issuerKey = key.clone();
+        return this;
+    }
+
+    public byte[] issuerKey() {
+        return issuerKey.clone();
+    }
+
+    /** Replaces a key (a saved state's key generated on the card). */
+    public ApplicationImage replaceKey(KeyImage key) {
+        keys.removeIf(k -> k.fid() == key.fid());
+        keys.add(key);
         return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.mynasim.simulator.issuer;
 
 import dev.mynasim.fixtures.Persona;
+import dev.mynasim.fixtures.ca.IssuerKeyDerivation;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
 import dev.mynasim.simulator.Applications;
 import java.nio.ByteBuffer;
@@ -92,14 +93,27 @@ public final class CardImages {
     public static List<ApplicationImage> forPersona(Persona persona, PersonaCredentials credentials,
             X509Certificate authCa, X509Certificate signCa) {
         IssuerKeys.HolderKeys keys = IssuerKeys.forHolder(persona.id());
-        return List.of(
+        byte[] issuerKey = IssuerKeyDerivation.testMaster().cardKey(persona.serialNumber());
+        List<ApplicationImage> images = List.of(
                 masterFile(persona),
-                jpki(persona, credentials, authCa, signCa),
-                text(persona, keys.textOwn()),
-                surface(persona, keys.surfaceOwn()),
-                juki(persona),
-                common(persona, keys.commonAuthentication()));
+                jpki(persona, credentials, authCa, signCa).issuerKey(issuerKey),
+                text(persona, keys.textOwn()).issuerKey(issuerKey),
+                surface(persona, keys.surfaceOwn()).issuerKey(issuerKey),
+                juki(persona).issuerKey(issuerKey),
+                common(persona, keys.commonAuthentication()).issuerKey(issuerKey));
+        Arrays.fill(issuerKey, (byte) 0);
+        return images;
     }
+
+    /**
+     * Room reserved for EFs the office rewrites (docs/personalisation.md, "File capacity"): a
+     * certificate EF holds 2,560 bytes (a renewed certificate, a longer name or address in the sign
+     * certificate), the text AP's basic 4 its size + 512, the surface AP's card face its size + 8,192
+     * (the name and address images are PNGs whose size follows the text).
+     */
+    public static final int CERTIFICATE_CAPACITY = 2560;
+    public static final int BASIC_FOUR_HEADROOM = 512;
+    public static final int CARD_FACE_HEADROOM = 8192;
 
     /** 公的個人認証AP: the two certificates with their CAs, the two keys and their PINs. */
     public static ApplicationImage jpki(Persona persona, PersonaCredentials credentials,
@@ -108,14 +122,14 @@ public final class CardImages {
         image.file(EF_TOKEN_INFO, tokenInfo(persona.serialNumber()));
         image.file(EF_CERT_AVAILABILITY, new byte[] {
             credentials.signCertificate().isPresent() ? CERT_PRESENT : 0x00, CERT_PRESENT, 0x00});
-        image.file(EF_AUTH_CERT, der(credentials.authCertificate()));
+        image.file(EF_AUTH_CERT, der(credentials.authCertificate())).capacity(EF_AUTH_CERT, CERTIFICATE_CAPACITY);
         image.file(EF_AUTH_CA_CERT, der(authCa));
         image.file(EF_SIGN_CA_CERT, der(signCa));
         image.seedRandom(freshSeed());
         image.pin(PIN_AUTH, ascii(persona.pins().auth()), 0, 0xFF);
         image.key(key(KEY_AUTH, credentials.authKey()));
         if (credentials.signCertificate().isPresent()) {
-            image.file(EF_SIGN_CERT, der(credentials.signCertificate().get()));
+            image.file(EF_SIGN_CERT, der(credentials.signCertificate().get())).capacity(EF_SIGN_CERT, CERTIFICATE_CAPACITY);
             image.pin(PIN_SIGN, ascii(persona.pins().sign().orElseThrow(() -> new IllegalArgumentException(
                     "persona " + persona.id() + " has a signature certificate but no signature password"))), 0, 0xFF);
             image.key(key(KEY_SIGN, credentials.signKey().orElseThrow()));
@@ -139,7 +153,7 @@ public final class CardImages {
         byte[] basicFour = basicFourFile(persona);
         ApplicationImage image = new ApplicationImage("text AP", Applications.TEXT_AID);
         image.file(TEXT_EF_MY_NUMBER, myNumber);
-        image.file(TEXT_EF_BASIC_FOUR, basicFour);
+        image.file(TEXT_EF_BASIC_FOUR, basicFour).capacity(TEXT_EF_BASIC_FOUR, basicFour.length + BASIC_FOUR_HEADROOM);
         image.file(TEXT_EF_INTEGRITY, integrityRecord(myNumber, basicFour));
         image.file(TEXT_EF_CV_CERT, cvCertificate(IssuerKeys.dataSigning()));
         image.file(TEXT_EF_BASIC_INFO, textBasicInfo());
@@ -159,7 +173,8 @@ public final class CardImages {
         RenderedFace face = RenderedFace.of(persona);
         byte[] cardPublicKey = publicKeyObject(ownKey);
         image.file(SURFACE_EF_AGE, ageRecord(persona, cardPublicKey));
-        image.file(SURFACE_EF_CARD_FACE, cardFace(persona, cardPublicKey, face));
+        byte[] cardFace = cardFace(persona, cardPublicKey, face);
+        image.file(SURFACE_EF_CARD_FACE, cardFace).capacity(SURFACE_EF_CARD_FACE, cardFace.length + CARD_FACE_HEADROOM);
         image.file(SURFACE_EF_BASIC_INFO, surfaceBasicInfo(persona));
         image.file(SURFACE_EF_CV_CERT, cvCertificate(IssuerKeys.dataSigning()));
         image.file(SURFACE_EF_MY_NUMBER_IMAGE, myNumberImage(face.myNumber(), cardPublicKey));
@@ -185,6 +200,25 @@ public final class CardImages {
                 .pin(COMMON_PIN, ascii(persona.pins().juki()), 0, 0xFF)
                 .key(key(COMMON_KEY_AUTHENTICATION, (RSAPrivateCrtKey) authenticationKey.getPrivate()))
                 .seedRandom(freshSeed());
+    }
+
+    /**
+     * What the office writes when the name or address changes (docs/lifecycle.md): text EF 0002 and
+     * its integrity record EF 0003, and the surface AP's card face EF 0002 with its DF28 signature,
+     * computed exactly as at issue from the holder as registered now.
+     */
+    public static java.util.Map<Integer, byte[]> textRewrite(Persona holderNow) {
+        byte[] basicFour = basicFourFile(holderNow);
+        java.util.Map<Integer, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put(TEXT_EF_BASIC_FOUR, basicFour);
+        files.put(TEXT_EF_INTEGRITY, integrityRecord(myNumberFile(holderNow.myNumber()), basicFour));
+        return files;
+    }
+
+    /** The surface AP's card face EF 0002 for the holder as registered now (see {@link #textRewrite}). */
+    public static java.util.Map<Integer, byte[]> surfaceRewrite(Persona holderNow) {
+        byte[] cardPublicKey = publicKeyObject(IssuerKeys.forHolder(holderNow.id()).surfaceOwn());
+        return java.util.Map.of(SURFACE_EF_CARD_FACE, cardFace(holderNow, cardPublicKey, RenderedFace.of(holderNow)));
     }
 
     /** Text EF 0001: FF 10 0C + 12 ASCII digits + FF FF filler = 17 bytes. */

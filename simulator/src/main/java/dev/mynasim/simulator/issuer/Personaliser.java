@@ -31,7 +31,7 @@ public final class Personaliser {
                     app + ": SET OPTION " + hex2(option.getKey()));
         }
         for (Map.Entry<Integer, byte[]> file : image.files().entrySet()) {
-            writeFile(app, file.getKey(), file.getValue());
+            writeFile(app, file.getKey(), file.getValue(), image.capacityOf(file.getKey()));
         }
         for (ApplicationImage.PinImage pin : image.pins().values()) {
             byte[] data = new byte[pin.value().length + 1];
@@ -55,14 +55,22 @@ public final class Personaliser {
         if (seed.length > 0) {
             send(new CommandAPDU(0x80, 0xDD, 0x00, 0x00, seed), app + ": SEED RANDOM");
         }
+        byte[] issuerKey = image.issuerKey();
+        if (issuerKey.length > 0) {
+            send(new CommandAPDU(0x80, 0xDB, 0x10, 0x00, issuerKey), app + ": SET KEY issuer key");
+            Arrays.fill(issuerKey, (byte) 0);
+        }
         if (lock) {
             send(new CommandAPDU(0x80, 0xF0, 0x00, 0x00), app + ": LOCK");
         }
     }
 
-    private void writeFile(String app, int fid, byte[] content) {
+    private void writeFile(String app, int fid, byte[] content, int capacity) {
         byte[] fidBytes = {(byte) (fid >> 8), (byte) fid};
-        byte[] create = {fidBytes[0], fidBytes[1], (byte) (content.length >> 8), (byte) content.length};
+        byte[] create = capacity > content.length
+                ? new byte[] {fidBytes[0], fidBytes[1], (byte) (content.length >> 8), (byte) content.length,
+                    (byte) (capacity >> 8), (byte) capacity}
+                : new byte[] {fidBytes[0], fidBytes[1], (byte) (content.length >> 8), (byte) content.length};
         send(new CommandAPDU(0x80, 0xE0, 0x00, 0x00, create), app + ": CREATE EF " + hex4(fid));
         send(new CommandAPDU(0x00, 0xA4, 0x02, 0x0C, fidBytes), app + ": SELECT EF " + hex4(fid));
         for (int offset = 0; offset < content.length; offset += WRITE_CHUNK) {

@@ -22,17 +22,20 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The file that keeps a served card's state (PIN counters, locks, changed PINs) across restarts.
+ * The file that keeps a served card's state (PIN counters, locks, changed PINs, and what the office
+ * rewrote: files, keys generated on the card) across restarts.
  *
  * <p>Writes are atomic and durable: a temporary file in the same folder is written, forced to disk,
  * and renamed over the old one, then the folder is forced, so a {@code kill -9} at any moment
  * leaves either the old or the new state, never a torn one. The file is readable by its owner only
- * (it holds PIN values). A file that does not parse, fails its checksum or belongs to another
+ * (it holds PIN values and the card's private keys). A file that does not parse, fails its checksum or belongs to another
  * persona is refused with a message naming it, and is never overwritten.
  */
 public final class CardStateFile {
 
-    private static final int FORMAT = 1;
+    /** 2: the state carries files and keys (CardState format 2); files of format 1 (PINs only) are still read. */
+    private static final int FORMAT = 2;
+    private static final int OLDEST_READABLE_FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path path;
@@ -72,8 +75,9 @@ public final class CardStateFile {
         if (root == null || !root.isObject()) {
             throw corrupt("it is not a JSON object");
         }
-        if (root.path("format").asInt(-1) != FORMAT) {
-            throw corrupt("field 'format' is not " + FORMAT);
+        int format = root.path("format").asInt(-1);
+        if (format < OLDEST_READABLE_FORMAT || format > FORMAT) {
+            throw corrupt("field 'format' is " + format + ", this MynaSim reads " + OLDEST_READABLE_FORMAT + " to " + FORMAT);
         }
         String persona = root.path("persona").asText("");
         if (!persona.equals(personaId)) {
@@ -90,7 +94,9 @@ public final class CardStateFile {
             throw corrupt("field 'sha256' does not match field 'state' (the file was edited or damaged)");
         }
         try {
-            CardState.decode(state);
+            if (CardState.decode(state).format() != format) {
+                throw corrupt("field 'format' says " + format + " but field 'state' is of another format");
+            }
         } catch (IllegalArgumentException e) {
             throw corrupt(e.getMessage());
         }
@@ -100,7 +106,9 @@ public final class CardStateFile {
     /** Replaces the saved state atomically and durably. */
     public void save(byte[] state) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
+        // The file's format is the state's: 2 for what VirtualCard exports now, 1 for an old PINs-only state.
+        boolean format2 = state.length >= 2 && state[0] == CardState.FORMAT_2_PREFIX[0];
+        root.put("format", format2 ? FORMAT : OLDEST_READABLE_FORMAT);
         root.put("persona", personaId);
         root.put("state", HexFormat.of().withUpperCase().formatHex(state));
         root.put("sha256", sha256Hex(state));

@@ -1,0 +1,51 @@
+@destructive
+Feature: PIN reset at the municipal office
+  A PIN locked by wrong entries (3 for the 4-digit PINs, 5 for the signature password) is reset at
+  the municipal office. The office terminal opens the card's issuer channel in the PIN's
+  application (GET CHALLENGE, then EXTERNAL AUTHENTICATE with the card's issuer key) and sends
+  RESET RETRY COUNTER with the new value. Without that authentication the card refuses the reset
+  with 69 82 and nothing changes.
+
+  Scenario Outline: A locked <pin> is reset at the office and works again
+    Given a card for persona "hanako"
+    And today is 2026-06-01
+    When I enter a wrong <pin> <limit> times
+    Then the <pin> is locked
+    When "hanako" has the <pin> reset to "<new value>" at the municipal office
+    Then <limit> <pin> tries remain
+    When I enter the <pin> "<new value>"
+    Then the status word is 90 00
+
+    Examples:
+      | pin                    | limit | new value  |
+      | user-proof PIN         | 3     | 4321       |
+      | signature password     | 5     | RESET2026A |
+      | card-info PIN          | 3     | 8642       |
+      | resident-register PIN  | 3     | 1357       |
+      | common AP PIN          | 3     | 2468       |
+
+  Scenario: A forgotten PIN that is not locked is reset too; the old value stops working
+    Given a card for persona "ren"
+    And today is 2026-06-01
+    When "ren" has the user-proof PIN reset to "9753" at the municipal office
+    And I enter the correct user-proof PIN
+    Then the status word is 63 C2
+    When I enter the user-proof PIN "9753"
+    Then the status word is 90 00
+
+  Scenario: Without issuer authentication the reset is refused and changes nothing
+    Given a card for persona "hanako"
+    And today is 2026-06-01
+    When I enter a wrong user-proof PIN 3 times
+    And someone without the issuer key tries to reset the user-proof PIN to "4321"
+    Then the status word is 69 82
+    And the user-proof PIN is locked
+    When I enter the user-proof PIN "4321"
+    Then the status word is 69 84
+
+  Scenario: The reset does not survive a change of application: the issuer channel is per DF session
+    Given a card for persona "hanako"
+    And today is 2026-06-01
+    When I enter a wrong card-info PIN 3 times
+    And "hanako" has the user-proof PIN reset to "4321" at the municipal office
+    Then the card-info PIN is locked
