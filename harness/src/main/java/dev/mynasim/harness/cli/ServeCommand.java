@@ -5,6 +5,8 @@ import dev.mynasim.harness.fixtures.Fixtures;
 import dev.mynasim.simulator.CardProfile;
 import dev.mynasim.simulator.VirtualCard;
 import dev.mynasim.simulator.VirtualCards;
+import dev.mynasim.simulator.fault.ControlledCard;
+import dev.mynasim.simulator.fault.LatencyProfile;
 import dev.mynasim.simulator.serve.CardServer;
 import dev.mynasim.simulator.serve.ControlConsole;
 import dev.mynasim.simulator.state.CardStateFile;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Option;
 /** {@code mynasim serve}: puts a persona's virtual card into pcscd's virtual reader until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Puts a persona's virtual My Number Card into the vpcd virtual reader of pcscd, for any PC/SC client.",
-            "Control input (one per line): remove, insert, reset, status, quit. Stops on SIGINT/SIGTERM."})
+            "Control input (one per line): remove, insert, reset, status, quit; faults (pull-out, power-loss, garble,",
+            "slow MS, mute, clear) and reader settings (latency, short-apdus on|off, atr NAME); help lists them.",
+            "Stops on SIGINT/SIGTERM."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--persona", paramLabel = "NAME", description = "Whose card (default: the default persona).")
@@ -45,6 +49,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "contact|contactless", defaultValue = "contact",
             description = "ATR profile. Default: ${DEFAULT-VALUE}.")
     String profile;
+
+    @Option(names = "--latency", paramLabel = "PROFILE", defaultValue = "none",
+            description = "Per-command delays: none, contact, contactless, or command=3,read256=12,verify=25,sign=450 (ms; estimates). Default: ${DEFAULT-VALUE}.")
+    String latency;
 
     @Option(names = "--state", paramLabel = "FILE",
             description = "Card state file (PIN counters, locks, changed PINs). Default: ~/.local/state/mynasim/<persona>-slot<N>.json.")
@@ -74,7 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
         CardStateFile stateFile = new CardStateFile(state != null ? state : CardStateFile.defaultPath(persona.id(), slot), persona.id());
         VirtualCard card = VirtualCards.issue(persona, Fixtures.get().pki(), cardProfile, stateFile.load());
         CountDownLatch stop = new CountDownLatch(1);
-        try (CardServer server = new CardServer(persona.id(), card, card, stateFile, host, port, readerName)) {
+        ControlledCard controls = ControlledCard.wrap(card, LatencyProfile.parse(latency));
+        try (CardServer server = new CardServer(persona.id(), card, controls, stateFile, host, port, readerName)) {
             server.start();
             System.out.println("serve: the card of persona " + persona.id() + " is in reader \"" + readerName + "\"");
             System.out.println("serve: state file " + stateFile.path());

@@ -1,7 +1,7 @@
 package dev.mynasim.simulator.serve;
 
-import dev.mynasim.simulator.SimulatedCard;
 import dev.mynasim.simulator.VirtualCard;
+import dev.mynasim.simulator.fault.ControlledCard;
 import dev.mynasim.simulator.state.CardState;
 import dev.mynasim.simulator.state.CardStateFile;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
@@ -19,23 +19,27 @@ public final class CardServer implements AutoCloseable {
 
     private final String personaId;
     private final VirtualCard card;
+    private final ControlledCard controls;
     private final VpcdBridge bridge;
     private final CardStateFile stateFile;
     private final String readerName;
 
     /**
-     * @param served     what the bridge serves: the card itself, or the card wrapped in decorators (latency, faults)
+     * @param controls   the card wrapped in the simulator's controls (reader limits, faults, latency): the bridge serves it
      * @param readerName the PC/SC reader name pcscd gives the slot, for messages
      */
-    public CardServer(String personaId, VirtualCard card, SimulatedCard served, CardStateFile stateFile,
+    public CardServer(String personaId, VirtualCard card, ControlledCard controls, CardStateFile stateFile,
             String host, int port, String readerName) {
         this.personaId = personaId;
         this.card = card;
+        this.controls = controls;
         this.stateFile = stateFile;
         this.readerName = readerName;
         card.setStateSink(stateFile::save);
         stateFile.save(card.exportState());
-        this.bridge = new VpcdBridge(served, host, port);
+        this.bridge = new VpcdBridge(controls.card(), host, port);
+        // A fault that takes the card out must look like a removal to pcscd.
+        controls.faults().onRemoval(bridge::remove);
     }
 
     public CardServer start() {
@@ -49,6 +53,10 @@ public final class CardServer implements AutoCloseable {
 
     public VirtualCard card() {
         return card;
+    }
+
+    public ControlledCard controls() {
+        return controls;
     }
 
     public String readerName() {
@@ -75,6 +83,10 @@ public final class CardServer implements AutoCloseable {
                 + ", vpcd " + (bridge.isConnected() ? "connected" : "not connected (waiting for pcscd)")
                 + ", " + (card.isPowered() ? "powered" : "unpowered")
                 + ", profile " + card.profile().name().toLowerCase()
+                + ", latency " + controls.latency().profile()
+                + (controls.reader().isLimited() ? ", short APDUs only" : "")
+                + (controls.faults().armed() != null ? ", armed fault " + controls.faults().armed() : "")
+                + (controls.faults().isMute() ? ", mute" : "")
                 + ", " + bridge.apduCount() + " APDUs");
         CardState state = CardState.decode(card.exportState());
         for (byte[] aid : card.applicationIds()) {
