@@ -9,6 +9,11 @@
 #   scripts/vpcd-reader-conf.sh 8 35965 > /etc/reader.conf.d/vpcd-extra
 #   scripts/stop-pcscd.sh && scripts/start-pcscd.sh
 # Remove: rm /etc/reader.conf.d/vpcd-extra, then restart pcscd the same way.
+#
+# MEASURED LIMITATION (Debian pcscd 1.9.9 + vsmartcard-vpcd 3.3): pcscd lists the extra readers and
+# vpcd binds their ports, but it never accepts on them (bridges get "Connect timed out"; the listen
+# queue fills and stays full). Only the first entry's two slots (35963/35964) carry cards, so on this
+# build the extra slots are listed but unusable; a vpcd built with more slots per entry would be needed.
 set -euo pipefail
 N="${1:-8}"
 PORT="${2:-35965}"

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         version = "MynaSim 0.1.0",
         description = "A virtual My Number Card (JPKI) and a Gherkin harness for card and reader integrations.",
         subcommands = {CheckCommand.class, ServeCommand.class, ReadCommand.class, PersonasCommand.class,
-            ReplayCommand.class, BenchCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class})
+            ReplayCommand.class, BenchCommand.class, FuzzCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class MynasimCommand implements Runnable {
 
     @CommandLine.Spec
