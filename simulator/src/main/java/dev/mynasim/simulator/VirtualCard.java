@@ -157,7 +157,7 @@ public final class VirtualCard implements SimulatedCard {
 
     private byte[] transmitUnpersisted(byte[] command) {
         powerOn();
-        if (command == null || command.length < 4) {
+        if (command == null || !ApduShape.isWellFormed(command) || !ApduShape.fitsSimulator(command)) {
             return MasterFileResponder.sw(0x6700);
         }
         try {

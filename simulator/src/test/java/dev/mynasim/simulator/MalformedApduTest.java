@@ -1,0 +1,50 @@
+package dev.mynasim.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.mynasim.fixtures.PersonaRepository;
+import dev.mynasim.fixtures.pki.TestPki;
+import java.util.HexFormat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regressions found by the fuzzer (docs/reliability.md): APDUs whose lengths do not add up, and a
+ * full short case 4 (Lc 255 and Le), answered 6F00 from inside jCardSim instead of an ISO status word.
+ */
+class MalformedApduTest {
+
+    private static VirtualCard card;
+
+    @BeforeAll
+    static void issue() {
+        PersonaRepository personas = PersonaRepository.load();
+        card = VirtualCards.issue(personas.byId("hanako"), TestPki.load(personas), CardProfile.CONTACT);
+    }
+
+    private static int sw(String hex) {
+        byte[] response = card.transmit(HexFormat.of().parseHex(hex.replace(" ", "")));
+        return ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
+    }
+
+    @Test
+    void lengthsThatDoNotAddUpAnswerWrongLength() {
+        card.reset();
+        // Random bytes at the MF level: Lc 03 with 27 bytes of data.
+        assertEquals(0x6700, sw("FD 4E CD 95 03 C1 CC FB 86 2C 28 E0 9B CD 94 C5 AB 75 4D CE 1B 58 8D C8 0D 15 46 38 A7 EE 42 6E"));
+        assertEquals(0x6700, sw("00 A4 04 0C 0B D392F000260100000001"), "Lc 11 with 10 bytes");
+        assertEquals(0x9000, sw("00 A4 04 0C 0A D392F000260100000001 "));
+        assertEquals(0x6700, sw("00 B0 00 00 00 00"), "extended form with only one Le byte");
+        assertEquals(0x6700, sw("00 20 00 80 00 00 05 31 32"), "extended Lc 5 with 2 bytes");
+        assertEquals(0x6700, sw("00 20 00 80 00 00 00 31"), "extended Lc 0");
+    }
+
+    @Test
+    void aFullShortCaseFourAnswersAStatusWord() {
+        card.reset();
+        sw("00 A4 04 0C 0A D3921000310001010408");
+        // jCardSim's APDU buffer is 260 bytes: the 261-byte short form gets 6700, the extended form passes.
+        assertEquals(0x6700, sw("80 2A 00 80 FF" + "53".repeat(255) + "00"));
+        assertEquals(0x6986, sw("80 2A 00 80 00 00 FF" + "53".repeat(255) + "00 00"), "reaches the applet, which refuses it for want of a selected key (6986)");
+    }
+}
