@@ -16,11 +16,11 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--minutes", paramLabel = "M", defaultValue = "10", description = "Duration (default ${DEFAULT-VALUE}).")
     double minutes;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "35965",
-            description = "vpcd port of a slot nobody else uses (default ${DEFAULT-VALUE}: scripts/vpcd-reader-conf.sh's first extra slot).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "35963",
+            description = "vpcd port of a slot nobody else uses (default ${DEFAULT-VALUE}: slot 0, \"Virtual PCD 00 00\"; 35964 is slot 1).")
     int port;
 
-    @Option(names = "--reader", paramLabel = "NAME", description = "The PC/SC name of that slot (default: \"Virtual PCD <port> 00 00\").")
+    @Option(names = "--reader", paramLabel = "NAME", description = "The PC/SC name of that slot (default: \"Virtual PCD 00 00\" for 35963, \"Virtual PCD 00 01\" for 35964).")
     String reader;
 
     @Option(names = "--no-restart", description = "Do not restart pcscd half-way.")
@@ -28,7 +28,8 @@ public final class SoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String readerName = reader != null ? reader : "Virtual PCD " + port + " 00 00";
+        String readerName = reader != null ? reader
+                : port == 35963 ? "Virtual PCD 00 00" : port == 35964 ? "Virtual PCD 00 01" : "Virtual PCD " + port + " 00 00";
         Soak.Result result = new Soak(port, readerName, (long) (minutes * 60_000), !noRestart, System.out).run();
         return result.ok() ? 0 : 1;
     }

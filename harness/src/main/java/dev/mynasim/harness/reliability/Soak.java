@@ -66,6 +66,10 @@ public final class Soak {
                 persona.id(), port, readerName, millis / 60000.0, restart ? "yes" : "no");
         try (VpcdBridge bridge = new VpcdBridge(card, VpcdBridge.DEFAULT_HOST, port)) {
             bridge.start();
+            // Traffic starts once pcscd shows the card: errors before that would be the start-up, not the soak.
+            org.awaitility.Awaitility.await("the card in " + readerName).atMost(java.time.Duration.ofSeconds(30))
+                    .pollInterval(java.time.Duration.ofMillis(50)).ignoreExceptions()
+                    .until(() -> dev.mynasim.harness.pcsc.PcscReaders.choose(readerName).isCardPresent());
             long start = System.nanoTime();
             long end = start + millis * 1_000_000;
             long restartAt = restart ? start + millis * 500_000 : Long.MAX_VALUE;
