@@ -1,17 +1,15 @@
 package dev.mynasim.harness.guard;
 
+import dev.mynasim.simulator.ForwardingCard;
 import dev.mynasim.simulator.SimulatedCard;
 
 /**
  * Test double: a MynaSim virtual card that answers the identification marker the way a real My Number
  * Card does (6D00), so the guard must treat it as a card it may not damage.
  */
-final class PretendRealCard implements SimulatedCard {
-
-    private final SimulatedCard card;
-
+final class PretendRealCard extends ForwardingCard {
     PretendRealCard(SimulatedCard card) {
-        this.card = card;
+        super(card);
     }
 
     @Override
@@ -20,30 +18,5 @@ final class PretendRealCard implements SimulatedCard {
             return new byte[] {0x6D, 0x00};
         }
         return card.transmit(command);
-    }
-
-    @Override
-    public byte[] atr() {
-        return card.atr();
-    }
-
-    @Override
-    public void powerOn() {
-        card.powerOn();
-    }
-
-    @Override
-    public void powerOff() {
-        card.powerOff();
-    }
-
-    @Override
-    public void reset() {
-        card.reset();
-    }
-
-    @Override
-    public boolean isPowered() {
-        return card.isPowered();
     }
 }

@@ -2,7 +2,6 @@ package dev.mynasim.simulator.fault;
 
 /** The card left the reader (or lost power) while a command was in flight: there is no response. */
 public final class CardRemovedException extends RuntimeException {
-
     public CardRemovedException(String message) {
         super(message);
     }

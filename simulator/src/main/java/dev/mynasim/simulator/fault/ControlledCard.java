@@ -9,7 +9,6 @@ import dev.mynasim.simulator.SimulatedCard;
  * {@code serve}'s control input.
  */
 public record ControlledCard(SimulatedCard card, ShortApduOnlyReader reader, FaultInjectingCard faults, LatencyCard latency) {
-
     public static ControlledCard wrap(SimulatedCard card, LatencyProfile latency) {
         LatencyCard slow = new LatencyCard(card, latency);
         FaultInjectingCard faults = new FaultInjectingCard(slow);

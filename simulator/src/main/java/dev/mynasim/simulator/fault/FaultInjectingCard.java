@@ -1,5 +1,6 @@
 package dev.mynasim.simulator.fault;
 
+import dev.mynasim.simulator.ForwardingCard;
 import dev.mynasim.simulator.SimulatedCard;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,12 +17,11 @@ import java.util.function.Predicate;
  * {@link #onRemoval(Runnable)} to what "the card left" means there (the in-process reader marks itself
  * empty; the vpcd bridge drops its connection, so pcscd reports the removal).
  */
-public final class FaultInjectingCard implements SimulatedCard {
+public final class FaultInjectingCard extends ForwardingCard {
 
     /** A mute card holds a command at most this long; the reader gives up well before. */
     private static final Duration MUTE_LIMIT = Duration.ofMinutes(2);
 
-    private final SimulatedCard card;
     private volatile Fault armed;
     private volatile Predicate<byte[]> armedFor = command -> true;
     private volatile Duration slowBy = Duration.ZERO;
@@ -29,11 +29,7 @@ public final class FaultInjectingCard implements SimulatedCard {
     private volatile Runnable onRemoval = () -> { };
 
     public FaultInjectingCard(SimulatedCard card) {
-        this.card = Objects.requireNonNull(card, "card");
-    }
-
-    public SimulatedCard card() {
-        return card;
+        super(card);
     }
 
     /** What the reader does when the card leaves during a command. */
@@ -144,16 +140,6 @@ public final class FaultInjectingCard implements SimulatedCard {
         }
     }
 
-    @Override
-    public byte[] atr() {
-        return card.atr();
-    }
-
-    @Override
-    public void powerOn() {
-        card.powerOn();
-    }
-
     /** Losing power ends muteness (a mute card is a hung card, and power-cycling is what a user does). */
     @Override
     public void powerOff() {
@@ -165,10 +151,5 @@ public final class FaultInjectingCard implements SimulatedCard {
     public void reset() {
         endMute();
         card.reset();
-    }
-
-    @Override
-    public boolean isPowered() {
-        return card.isPowered();
     }
 }

@@ -1,5 +1,6 @@
 package dev.mynasim.simulator.fault;
 
+import dev.mynasim.simulator.ForwardingCard;
 import dev.mynasim.simulator.SimulatedCard;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,21 +11,16 @@ import java.util.concurrent.locks.LockSupport;
  * {@code mynasim serve --latency PROFILE} and the Gherkin latency step. Tests assert the profile's
  * computed delay ({@link #lastDelay()}), never wall-clock time.
  */
-public final class LatencyCard implements SimulatedCard {
-
-    private final SimulatedCard card;
+public final class LatencyCard extends ForwardingCard {
     private volatile LatencyProfile profile;
     private volatile Duration lastDelay = Duration.ZERO;
 
     public LatencyCard(SimulatedCard card, LatencyProfile profile) {
-        this.card = Objects.requireNonNull(card, "card");
+        super(card);
         this.profile = Objects.requireNonNull(profile, "profile");
     }
 
     /** The card that answers (below the delay). */
-    public SimulatedCard card() {
-        return card;
-    }
 
     public LatencyProfile profile() {
         return profile;
@@ -49,30 +45,5 @@ public final class LatencyCard implements SimulatedCard {
             LockSupport.parkNanos(left);
         }
         return response;
-    }
-
-    @Override
-    public byte[] atr() {
-        return card.atr();
-    }
-
-    @Override
-    public void powerOn() {
-        card.powerOn();
-    }
-
-    @Override
-    public void powerOff() {
-        card.powerOff();
-    }
-
-    @Override
-    public void reset() {
-        card.reset();
-    }
-
-    @Override
-    public boolean isPowered() {
-        return card.isPowered();
     }
 }

@@ -16,7 +16,6 @@ import java.util.Map;
  * {@code contact,sign=800} or {@code command=2,read256=10,verify=20,sign=500} (unnamed parts start at 0).
  */
 public record LatencyProfile(String name, Duration perCommand, Duration perReadBlock, Duration perVerify, Duration perSignature) {
-
     public static final int READ_BLOCK = 256;
     public static final LatencyProfile NONE = ofMillis("none", 0, 0, 0, 0);
     /** Estimate: T=1 at a common contact reader speed; RSA-2048 on a smart-card coprocessor. */

@@ -1,7 +1,7 @@
 package dev.mynasim.simulator.fault;
 
+import dev.mynasim.simulator.ForwardingCard;
 import dev.mynasim.simulator.SimulatedCard;
-import java.util.Objects;
 
 /**
  * Decorator for a contactless reader that cannot carry extended APDUs (some PC/SC contactless readers,
@@ -10,15 +10,13 @@ import java.util.Objects;
  * readers typically hand back (others fail the transmit; MynaSim picks the status word so the client's
  * fallback can be shown). Short commands pass. Off until {@link #setLimited(boolean)}.
  */
-public final class ShortApduOnlyReader implements SimulatedCard {
-
+public final class ShortApduOnlyReader extends ForwardingCard {
     private static final byte[] WRONG_LENGTH = {0x67, 0x00};
 
-    private final SimulatedCard card;
     private volatile boolean limited;
 
     public ShortApduOnlyReader(SimulatedCard card) {
-        this.card = Objects.requireNonNull(card, "card");
+        super(card);
     }
 
     public void setLimited(boolean limited) {
@@ -40,30 +38,5 @@ public final class ShortApduOnlyReader implements SimulatedCard {
             return WRONG_LENGTH.clone();
         }
         return card.transmit(command);
-    }
-
-    @Override
-    public byte[] atr() {
-        return card.atr();
-    }
-
-    @Override
-    public void powerOn() {
-        card.powerOn();
-    }
-
-    @Override
-    public void powerOff() {
-        card.powerOff();
-    }
-
-    @Override
-    public void reset() {
-        card.reset();
-    }
-
-    @Override
-    public boolean isPowered() {
-        return card.isPowered();
     }
 }
