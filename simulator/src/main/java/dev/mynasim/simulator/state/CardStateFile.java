@@ -1,21 +1,16 @@
 package dev.mynasim.simulator.state;
 
+import dev.mynasim.fixtures.io.AtomicFile;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -112,41 +107,7 @@ public final class CardStateFile {
         root.put("persona", personaId);
         root.put("state", HexFormat.of().withUpperCase().formatHex(state));
         root.put("sha256", sha256Hex(state));
-        byte[] bytes = (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
-        try {
-            Path dir = path.getParent();
-            Files.createDirectories(dir);
-            Path temp = dir.resolve("." + path.getFileName() + ".tmp");
-            Files.deleteIfExists(temp);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(temp);
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system of " + dir + " cannot rename atomically", e);
-            }
-            forceDirectory(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the card state file " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot open a folder for syncing; the rename itself is still atomic.
-        }
+        AtomicFile.write(path, (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8), true, "the card state file");
     }
 
     private IllegalStateException corrupt(String why) {
