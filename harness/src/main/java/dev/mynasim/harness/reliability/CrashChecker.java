@@ -94,7 +94,8 @@ public final class CrashChecker {
             return Optional.empty();
         }
         Set<String> values = new LinkedHashSet<>();
-        allowed.forEach(state -> values.add(state.value()));
+        values.add(start.value());
+        ops.subList(0, sent).stream().filter(op -> op.kind() == Kind.CHANGE).forEach(op -> values.add(op.value()));
         if (!values.contains(observed.value())) {
             return Optional.of("half-written PIN: the saved value is none of the " + values.size()
                     + " value(s) the commands sent could leave (old or new)");
