@@ -58,24 +58,33 @@ public final class ScaleBenchmark {
             List<VirtualCard> cards = issue(n);
             // the median of three runs: a shared build machine has bursts of other load
             double apdus = median(cards, false);
+            double apduCores = lastCpuCores;
             double flows = median(cards, true);
+            double signCores = lastCpuCores;
             Row row = new Row(n, apdus, flows);
             rows.add(row);
-            out.printf("scale: %d card(s): %,.0f APDUs/s (%,.0f per card), %,.1f sign flows/s (%,.1f per card)%n",
-                    n, row.apdusPerSecond(), row.apdusPerSecond() / n, row.signFlowsPerSecond(), row.signFlowsPerSecond() / n);
+            out.printf("scale: %d card(s): %,.0f APDUs/s (%,.0f per card, %.2f cores busy), %,.1f sign flows/s (%,.1f per card, %.2f cores busy)%n",
+                    n, row.apdusPerSecond(), row.apdusPerSecond() / n, apduCores, row.signFlowsPerSecond(), row.signFlowsPerSecond() / n, signCores);
         }
         memory(cardCounts[cardCounts.length - 1]);
         return rows;
     }
 
+    private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
+
     private double median(List<VirtualCard> cards, boolean sign) throws Exception {
         double[] rates = new double[3];
+        cpuNanos.set(0);
         for (int i = 0; i < rates.length; i++) {
             rates[i] = drive(cards, seconds, sign) / seconds;
         }
+        lastCpuCores = cpuNanos.get() / 1e9 / (seconds * rates.length);
         java.util.Arrays.sort(rates);
         return rates[1];
     }
+
+    /** CPU time of the driving threads over wall time in the last {@link #median}: cores busy. */
+    private double lastCpuCores;
 
     private void memory(int n) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -118,6 +127,7 @@ public final class ScaleBenchmark {
         for (VirtualCard card : cards) {
             counts.add(threads.submit(() -> {
                 start.await(30, TimeUnit.SECONDS);
+                long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long end = System.nanoTime() + (long) (forSeconds * 1e9);
                 long done = 0;
                 if (!sign) {
@@ -136,6 +146,7 @@ public final class ScaleBenchmark {
                     }
                     done++;
                 }
+                cpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart);
                 return done;
             }));
         }
