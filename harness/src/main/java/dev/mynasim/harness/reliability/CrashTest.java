@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
+import java.util.concurrent.locks.LockSupport;
+import dev.mynasim.simulator.vpcd.PcscEnvironment;
 
 /**
  * Crash safety of {@code serve}: starts it as a child process on a vpcd slot, drives wrong VERIFYs,
@@ -104,11 +106,12 @@ public final class CrashTest {
             t.setDaemon(true);
             return t;
         });
-        CardTerminal terminal = PcscReaders.choose(readerName);
+        this.readerName = readerName;
+        terminal = PcscReaders.choose(readerName);
         if (terminal.isCardPresent()) {
             throw new IllegalStateException("reader \"" + readerName + "\" already has a card: another serve runs on slot " + slot);
         }
-        warmUp(terminal);
+        warmUp();
         int violations = 0;
         int inFlight = 0;
         int restarts = 0;
@@ -120,7 +123,7 @@ public final class CrashTest {
             long t0 = System.nanoTime();
             Process serve = startServe();
             try {
-                awaitReady(serve, terminal);
+                awaitReady(serve);
                 if (cycle > 1) {
                     restarts++;
                 }
@@ -166,7 +169,7 @@ public final class CrashTest {
                     windowMillis = 0.8 * windowMillis + 0.2 * (2.0 * burst.firstRoundNanos / 1e6);
                 }
                 // 3. after the kill: the saved state must be one of the allowed ones
-                terminal.waitForCardAbsent(READY_TIMEOUT_MS);
+                waitForCard(false);
                 PinState observed;
                 try {
                     observed = file.load().map(CardState::decode).map(state -> observed(state, target)).orElse(new PinState(target.limit, target.first));
@@ -305,17 +308,17 @@ public final class CrashTest {
      * One serve that quits cleanly (not counted) and leaves a class-data archive (AppCDS) that every
      * later start maps: about a quarter less CPU per restart on the build machine.
      */
-    private void warmUp(CardTerminal terminal) throws Exception {
+    private void warmUp() throws Exception {
         Path archive = Files.createTempDirectory("mynasim-crashtest-cds").resolve("serve.jsa");
         Process serve = startServe(List.of("-XX:ArchiveClassesAtExit=" + archive));
         try {
-            awaitReady(serve, terminal);
+            awaitReady(serve);
             serve.getOutputStream().write("quit\n".getBytes(StandardCharsets.US_ASCII));
             serve.getOutputStream().flush();
             if (!serve.waitFor(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("serve did not quit");
             }
-            terminal.waitForCardAbsent(READY_TIMEOUT_MS);
+            waitForCard(false);
         } finally {
             serve.destroyForcibly();
             serve.waitFor();
@@ -327,6 +330,42 @@ public final class CrashTest {
     }
 
     private String archiveOption;
+    private String readerName;
+    private CardTerminal terminal;
+
+    /**
+     * Waits for the card to be present or absent. When pcscd restarted under this JVM (its PC/SC context
+     * is dead: SCARD_E_NO_SERVICE) it takes a new context and the reader again, for up to the timeout.
+     */
+    private boolean waitForCard(boolean present) throws CardException {
+        long deadline = System.nanoTime() + READY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            try {
+                return present ? terminal.waitForCardPresent(READY_TIMEOUT_MS) : terminal.waitForCardAbsent(READY_TIMEOUT_MS);
+            } catch (CardException | TransportException e) {
+                if (!noService(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                out.println("crashtest: pcscd restarted under the test; taking a new PC/SC context");
+                PcscEnvironment.resetContext();
+                try {
+                    terminal = PcscReaders.choose(readerName);
+                } catch (TransportException notYet) {
+                    // pcscd not back yet: the next wait fails again, until the deadline
+                    LockSupport.parkNanos(200_000_000L);
+                }
+            }
+        }
+    }
+
+    private static boolean noService(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("SCARD_E_NO_SERVICE") || String.valueOf(t.getMessage()).contains("pcscd")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private Process startServe() throws IOException {
         return startServe(archiveOption == null ? List.of() : List.of(archiveOption));
@@ -347,7 +386,7 @@ public final class CrashTest {
     }
 
     /** Waits for serve's "is in reader" line, then for pcscd to see the card. */
-    private static void awaitReady(Process serve, CardTerminal terminal) throws IOException, CardException {
+    private void awaitReady(Process serve) throws IOException, CardException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;
@@ -369,7 +408,7 @@ public final class CrashTest {
         }, "crashtest-serve-output");
         drain.setDaemon(true);
         drain.start();
-        if (!terminal.waitForCardPresent(READY_TIMEOUT_MS)) {
+        if (!waitForCard(true)) {
             throw new IllegalStateException("pcscd did not see the card within " + READY_TIMEOUT_MS + " ms");
         }
     }
