@@ -92,9 +92,9 @@ public final class ScaleBenchmark {
         List<VirtualCard> held = issue(n);
         long after = heapAfterGc(memory);
         // RSS is the whole process (JIT, metaspace, heap the GC has not given back), not a per-card figure
-        out.printf("scale: memory: heap %,d KB after GC with %d cards held, %,d KB without them: %,d KB per card;"
-                        + " process RSS %,d KB%n",
-                after / 1024, n, before / 1024, (after - before) / 1024 / n, ProcessStatus.rssKb());
+        out.printf("scale: memory: heap %,d KB after GC with %d cards held (%,d KB per card counting everything on the heap),"
+                        + " %,d KB without them: %,d KB per card; process RSS %,d KB%n",
+                after / 1024, n, after / 1024 / n, before / 1024, (after - before) / 1024 / n, ProcessStatus.rssKb());
         if (held.size() != n) {
             throw new IllegalStateException("lost a card");
         }
