@@ -21,8 +21,8 @@ Feature: PIN reset at the municipal office
       | user-proof PIN         | 3     | 4321       |
       | signature password     | 5     | RESET2026A |
       | card-info PIN          | 3     | 8642       |
-      | resident-register PIN  | 3     | 1357       |
-      | common AP PIN          | 3     | 2468       |
+      | resident-register PIN  | 3     | 1358       |
+      | common AP PIN          | 3     | 2469       |
 
   Scenario: A forgotten PIN that is not locked is reset too; the old value stops working
     Given a card for persona "ren"

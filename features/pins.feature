@@ -95,7 +95,7 @@ Feature: PINs of the JPKI application
   Scenario: A PIN change needs the PIN first
     Given the JPKI application is selected
     When I send APDU "00 A4 02 0C 02 00 18"
-    And I send APDU "00 24 01 80 04 31 31 31 31"
+    And I send APDU "00 24 01 80 04 31 32 31 32"
     Then the status word is 69 82
 
   @destructive
