@@ -192,7 +192,7 @@ public final class VirtualCard implements SimulatedCard {
         for (Installed application : applications) {
             if (application.image().hasAid(name)) {
                 byte[] response = simulator.transmitCommand(command);
-                int sw = ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
+                int sw = StatusWord.of(response);
                 selected = sw == 0x9000 ? application : null;
                 return response;
             }

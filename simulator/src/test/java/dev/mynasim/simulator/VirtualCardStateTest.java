@@ -27,10 +27,6 @@ class VirtualCardStateTest {
         pki = TestPki.load(personas);
     }
 
-    private static int sw(byte[] response) {
-        return ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
-    }
-
     private static byte[] apdu(String hex) {
         return HEX.parseHex(hex.replace(" ", ""));
     }
@@ -45,7 +41,7 @@ class VirtualCardStateTest {
         card.transmit(apdu("00 A4 02 0C 02 0018"));
         assertEquals(List.of(), triesSeenBySink, "selections change nothing persistent");
         byte[] response = card.transmit(apdu("00 20 00 80 04 30303030"));
-        assertEquals(0x63C2, sw(response));
+        assertEquals(0x63C2, StatusWord.of(response));
         assertEquals(List.of(2), triesSeenBySink, "the spent try was handed to the sink before transmit returned");
         card.transmit(apdu("00 20 00 80"));
         assertEquals(List.of(2), triesSeenBySink, "a query spends nothing, so nothing is written");
@@ -57,25 +53,25 @@ class VirtualCardStateTest {
         VirtualCard first = VirtualCards.issue(hanako, pki, CardProfile.CONTACT);
         first.transmit(apdu("00 A4 04 0C 0A D392F000260100000001"));
         first.transmit(apdu("00 A4 02 0C 02 001B"));
-        assertEquals(0x63C4, sw(first.transmit(apdu("00 20 00 80 06 575241474E31"))));
+        assertEquals(0x63C4, StatusWord.of(first.transmit(apdu("00 20 00 80 06 575241474E31"))));
         first.transmit(apdu("00 A4 02 0C 02 0018"));
-        assertEquals(0x9000, sw(first.transmit(apdu("00 20 00 80 04 31323334"))));
-        assertEquals(0x9000, sw(first.transmit(apdu("00 24 01 80 04 39383736"))));
+        assertEquals(0x9000, StatusWord.of(first.transmit(apdu("00 20 00 80 04 31323334"))));
+        assertEquals(0x9000, StatusWord.of(first.transmit(apdu("00 24 01 80 04 39383736"))));
 
         VirtualCard restored = VirtualCards.issue(hanako, pki, CardProfile.CONTACT, Optional.of(first.exportState()));
         restored.transmit(apdu("00 A4 04 0C 0A D392F000260100000001"));
         restored.transmit(apdu("00 A4 02 0C 02 001B"));
-        assertEquals(0x63C4, sw(restored.transmit(apdu("00 20 00 80"))), "the spent signature password try stays spent");
+        assertEquals(0x63C4, StatusWord.of(restored.transmit(apdu("00 20 00 80"))), "the spent signature password try stays spent");
         restored.transmit(apdu("00 A4 02 0C 02 0018"));
-        assertEquals(0x9000, sw(restored.transmit(apdu("00 20 00 80 04 39383736"))), "the changed PIN survives");
+        assertEquals(0x9000, StatusWord.of(restored.transmit(apdu("00 20 00 80 04 39383736"))), "the changed PIN survives");
         assertTrue(restored.isPowered());
     }
 
     @Test
     void anUnknownApplicationIsNotFoundAndTheCurrentOneStaysSelected() {
         VirtualCard card = VirtualCards.issue(personas.defaultPersona(), pki, CardProfile.CONTACT);
-        assertEquals(0x9000, sw(card.transmit(apdu("00 A4 04 0C 0A D392F000260100000001"))));
-        assertEquals(0x6A82, sw(card.transmit(apdu("00 A4 04 0C 0A D392F000260100000099"))));
-        assertEquals(0x9000, sw(card.transmit(apdu("00 A4 02 0C 02 000A"))), "JPKI is still the current application");
+        assertEquals(0x9000, StatusWord.of(card.transmit(apdu("00 A4 04 0C 0A D392F000260100000001"))));
+        assertEquals(0x6A82, StatusWord.of(card.transmit(apdu("00 A4 04 0C 0A D392F000260100000099"))));
+        assertEquals(0x9000, StatusWord.of(card.transmit(apdu("00 A4 02 0C 02 000A"))), "JPKI is still the current application");
     }
 }

@@ -229,7 +229,7 @@ public final class CrashTest {
             require(card, Apdus.command(0x00, 0xA4, 0x04, 0x0C, CardApplication.JPKI.aid(), -1), "SELECT JPKI");
             require(card, Apdus.command(0x00, 0xA4, 0x02, 0x0C, new byte[] {(byte) (target.fid >> 8), (byte) target.fid}, -1), "SELECT PIN");
             byte[] status = card.transceive(Apdus.command(0x00, 0x20, 0x00, 0x80));
-            int sw = sw(status);
+            int sw = Apdus.sw(status);
             if (sw != (0x63C0 | start.triesLeft())) {
                 violations++;
                 out.printf("VIOLATION cycle %d (%s): the card says %04X, its state file %d tries%n", cycle, target.label, sw, start.triesLeft());
@@ -276,26 +276,20 @@ public final class CrashTest {
             ops.add(op);
             sent++;
             byte[] response = card.transceive(command);
-            answeredSw = sw(response);
+            answeredSw = Apdus.sw(response);
             answered++;
             return CrashChecker.apply(state, op, target.limit);
         }
     }
 
     private static void require(PcscTransport card, byte[] command, String what) {
-        int sw = sw(card.transceive(command));
+        int sw = Apdus.sw(card.transceive(command));
         if (sw != 0x9000) {
             throw new IllegalStateException(what + " answered " + String.format("%04X", sw));
         }
     }
 
     /** The status word; a response without one (vpcd's answer when the card dies under a command) is no answer. */
-    private static int sw(byte[] response) {
-        if (response.length < 2) {
-            throw new TransportException("the card gave no status word (it went away under the command)");
-        }
-        return ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
-    }
 
     private static PinState observed(CardState state, Target target) {
         for (PinImage pin : state.pins(CardApplication.JPKI.aid())) {

@@ -1,5 +1,7 @@
 package dev.mynasim.harness.cli;
 
+import dev.mynasim.harness.transport.Apdus;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +53,7 @@ class ServeProcessTest {
         awaitCard(true);
         try (PcscTransport card = PcscTransport.open(READER)) {
             selectAuthPin(card);
-            assertEquals(0x63C2, sw(card.transceive(hex("00 20 00 80 04 30 30 30 30"))), "one wrong PIN");
+            assertEquals(0x63C2, Apdus.sw(card.transceive(hex("00 20 00 80 04 30 30 30 30"))), "one wrong PIN");
         }
         serve.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         awaitCard(false);
@@ -60,7 +62,7 @@ class ServeProcessTest {
         awaitCard(true);
         try (PcscTransport card = PcscTransport.open(READER)) {
             selectAuthPin(card);
-            assertEquals(0x63C2, sw(card.transceive(hex("00 20 00 80"))), "after kill -9 and a restart, the try stays spent");
+            assertEquals(0x63C2, Apdus.sw(card.transceive(hex("00 20 00 80"))), "after kill -9 and a restart, the try stays spent");
         }
         assertTrue(Files.readString(state).contains("\"persona\" : \"hanako\""));
     }
@@ -72,7 +74,9 @@ class ServeProcessTest {
         serve.getOutputStream().close();
         await("serve to notice its closed standard input").atMost(PRESENCE)
                 .until(() -> output(serve).contains("standard input closed; still serving"));
-        assertTrue(PcscReaders.choose(READER).isCardPresent(), "still serving after stdin closed");
+        // Still serving: once pcscd shows the card, it stays there for a second with stdin closed.
+        await("the card to stay in the reader after stdin closed").atMost(PRESENCE).during(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(50)).until(() -> PcscReaders.choose(READER).isCardPresent());
         serve.destroy();
         assertTrue(serve.waitFor(10, TimeUnit.SECONDS), "serve stops on SIGTERM");
         assertEquals(0, serve.exitValue(), "a clean stop: " + output(serve));
@@ -97,8 +101,8 @@ class ServeProcessTest {
     }
 
     private static void selectAuthPin(PcscTransport card) {
-        assertEquals(0x9000, sw(card.transceive(hex("00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01"))));
-        assertEquals(0x9000, sw(card.transceive(hex("00 A4 02 0C 02 00 18"))));
+        assertEquals(0x9000, Apdus.sw(card.transceive(hex("00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01"))));
+        assertEquals(0x9000, Apdus.sw(card.transceive(hex("00 A4 02 0C 02 00 18"))));
     }
 
     private static void awaitCard(boolean present) {
@@ -116,7 +120,4 @@ class ServeProcessTest {
         return HexFormat.of().parseHex(text.replace(" ", ""));
     }
 
-    private static int sw(byte[] response) {
-        return ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
-    }
 }

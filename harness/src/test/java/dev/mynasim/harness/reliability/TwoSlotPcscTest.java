@@ -47,10 +47,6 @@ class TwoSlotPcscTest {
         }
     }
 
-    private static int sw(byte[] response) {
-        return ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
-    }
-
     private static byte[] verify(String value) {
         return Apdus.command(0x00, 0x20, 0x00, 0x80, value.getBytes(StandardCharsets.US_ASCII), -1);
     }
@@ -71,37 +67,37 @@ class TwoSlotPcscTest {
                  PcscTransport b = PcscTransport.on(reader1).resetOnClose(true)) {
                 byte[] selectJpki = Apdus.command(0x00, 0xA4, 0x04, 0x0C, CardApplication.JPKI.aid(), -1);
                 for (PcscTransport t : new PcscTransport[] {a, b}) {
-                    assertEquals(0x9000, sw(t.transceive(selectJpki)));
-                    assertEquals(0x9000, sw(t.transceive(SELECT_AUTH_PIN)));
+                    assertEquals(0x9000, Apdus.sw(t.transceive(selectJpki)));
+                    assertEquals(0x9000, Apdus.sw(t.transceive(SELECT_AUTH_PIN)));
                 }
                 // hanako verified in slot 0; ren's card in slot 1 gets a wrong PIN and still refuses to sign
-                assertEquals(0x9000, sw(a.transceive(verify(hanako.pins().auth()))));
-                assertEquals(0x63C2, sw(b.transceive(verify(hanako.pins().auth().equals("0000") ? "1111" : "0000"))));
-                assertEquals(0x9000, sw(a.transceive(SELECT_AUTH_KEY)));
-                assertEquals(0x9000, sw(b.transceive(SELECT_AUTH_KEY)));
+                assertEquals(0x9000, Apdus.sw(a.transceive(verify(hanako.pins().auth()))));
+                assertEquals(0x63C2, Apdus.sw(b.transceive(verify(hanako.pins().auth().equals("0000") ? "1111" : "0000"))));
+                assertEquals(0x9000, Apdus.sw(a.transceive(SELECT_AUTH_KEY)));
+                assertEquals(0x9000, Apdus.sw(b.transceive(SELECT_AUTH_KEY)));
                 byte[] sign = Apdus.command(0x80, 0x2A, 0x00, 0x80,
                         dev.mynasim.harness.card.CardClient.sha256DigestInfo("two slots".getBytes(StandardCharsets.UTF_8)), 256);
-                assertEquals(0x9000, sw(a.transceive(sign)), "slot 0 signs after its own VERIFY");
-                assertEquals(0x6982, sw(b.transceive(sign)), "slot 1 does not sign on slot 0's VERIFY");
+                assertEquals(0x9000, Apdus.sw(a.transceive(sign)), "slot 0 signs after its own VERIFY");
+                assertEquals(0x6982, Apdus.sw(b.transceive(sign)), "slot 1 does not sign on slot 0's VERIFY");
                 // counters: each card its own
-                assertEquals(0x9000, sw(a.transceive(SELECT_AUTH_PIN)));
-                assertEquals(0x9000, sw(b.transceive(SELECT_AUTH_PIN)));
-                assertEquals(0x63C3, sw(a.transceive(STATUS)));
-                assertEquals(0x63C2, sw(b.transceive(STATUS)));
+                assertEquals(0x9000, Apdus.sw(a.transceive(SELECT_AUTH_PIN)));
+                assertEquals(0x9000, Apdus.sw(b.transceive(SELECT_AUTH_PIN)));
+                assertEquals(0x63C3, Apdus.sw(a.transceive(STATUS)));
+                assertEquals(0x63C2, Apdus.sw(b.transceive(STATUS)));
                 assertEquals(3, CardState.decode(hanakoCard.exportState()).triesLeft(CardApplication.JPKI.aid()).get(0x18));
                 assertEquals(2, CardState.decode(renCard.exportState()).triesLeft(CardApplication.JPKI.aid()).get(0x18));
                 // a reset of slot 1 leaves slot 0 verified
                 b.reset();
-                assertEquals(0x9000, sw(a.transceive(SELECT_AUTH_KEY)));
-                assertEquals(0x9000, sw(a.transceive(sign)), "slot 0 still verified after slot 1's reset");
+                assertEquals(0x9000, Apdus.sw(a.transceive(SELECT_AUTH_KEY)));
+                assertEquals(0x9000, Apdus.sw(a.transceive(sign)), "slot 0 still verified after slot 1's reset");
                 // and the challenges differ
                 byte[] challenge = Apdus.command(0x00, 0x84, 0x00, 0x00, null, 8);
                 a.reset();
                 b.reset();
                 byte[] ca = a.transceive(challenge);
                 byte[] cb = b.transceive(challenge);
-                assertEquals(0x9000, sw(ca));
-                assertEquals(0x9000, sw(cb));
+                assertEquals(0x9000, Apdus.sw(ca));
+                assertEquals(0x9000, Apdus.sw(cb));
                 assertNotEquals(Arrays.toString(ca), Arrays.toString(cb));
             }
         }

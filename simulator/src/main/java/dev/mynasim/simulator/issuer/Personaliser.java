@@ -97,7 +97,7 @@ public final class Personaliser {
 
     private void send(CommandAPDU command, String step) {
         byte[] response = card.apply(command.getBytes());
-        int sw = ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
+        int sw = dev.mynasim.simulator.StatusWord.of(response);
         if (sw != 0x9000) {
             throw new IllegalStateException(String.format("personalisation step \"%s\" failed with SW %04X", step, sw));
         }

@@ -1,5 +1,7 @@
 package dev.mynasim.simulator.isolation;
 
+import dev.mynasim.simulator.StatusWord;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -53,10 +55,6 @@ class CardIsolationTest {
         pki = TestPki.load(personas);
     }
 
-    private static int sw(byte[] response) {
-        return ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
-    }
-
     private static byte[] verify(String value) {
         byte[] pin = value.getBytes(StandardCharsets.US_ASCII);
         byte[] command = new byte[5 + pin.length];
@@ -93,7 +91,7 @@ class CardIsolationTest {
                 List<byte[]> challenges = new ArrayList<>();
                 for (int k = 0; k < 16; k++) {
                     byte[] r = card.transmit(GET_CHALLENGE);
-                    assertEquals(0x9000, sw(r), "GET CHALLENGE on card " + index);
+                    assertEquals(0x9000, StatusWord.of(r), "GET CHALLENGE on card " + index);
                     challenges.add(java.util.Arrays.copyOf(r, r.length - 2));
                 }
                 // 2. wrong PINs: 0, 1 or 2 by card
@@ -106,12 +104,12 @@ class CardIsolationTest {
                 // 3. the even cards verify; the odd ones wait until they have
                 phase.await(10, TimeUnit.SECONDS);
                 if (verifies) {
-                    assertEquals(0x9000, sw(card.transmit(verify(pin))), "VERIFY on card " + index);
+                    assertEquals(0x9000, StatusWord.of(card.transmit(verify(pin))), "VERIFY on card " + index);
                 }
                 phase.await(10, TimeUnit.SECONDS);
                 // 4. every card signs: only its own VERIFY counts
                 card.transmit(SELECT_AUTH_KEY);
-                int sign = sw(card.transmit(SIGN));
+                int sign = StatusWord.of(card.transmit(SIGN));
                 // 5. card 0 is reset while the others keep their security state and sign again
                 phase.await(10, TimeUnit.SECONDS);
                 if (index == 0) {
@@ -120,9 +118,9 @@ class CardIsolationTest {
                     card.transmit(SELECT_AUTH_KEY);
                 }
                 phase.await(10, TimeUnit.SECONDS);
-                int signAfterReset = sw(card.transmit(SIGN));
+                int signAfterReset = StatusWord.of(card.transmit(SIGN));
                 card.transmit(SELECT_AUTH_PIN);
-                int status = sw(card.transmit(STATUS));
+                int status = StatusWord.of(card.transmit(STATUS));
                 int statusAfterReset = status;
                 int exported = CardState.decode(card.exportState()).triesLeft(Applications.JPKI_AID).get(0x0018);
                 return new Seen(challenges, sign, status, signAfterReset, statusAfterReset, exported);

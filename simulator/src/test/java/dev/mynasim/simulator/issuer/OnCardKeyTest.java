@@ -1,5 +1,7 @@
 package dev.mynasim.simulator.issuer;
 
+import dev.mynasim.simulator.StatusWord;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -35,25 +37,21 @@ class OnCardKeyTest {
         hanako = personas.byId("hanako");
     }
 
-    static int sw(byte[] response) {
-        return ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
-    }
-
     static byte[] send(VirtualCard card, String hex) {
         return card.transmit(HexFormat.of().parseHex(hex));
     }
 
     static void authenticateJpki(VirtualCard card) {
-        assertEquals(0x9000, sw(send(card, "00A4040C0AD392F000260100000001")));
+        assertEquals(0x9000, StatusWord.of(send(card, "00A4040C0AD392F000260100000001")));
         byte[] challenge = Arrays.copyOf(send(card, "0084000010"), 16);
         byte[] key = IssuerKeyDerivation.testMaster().cardKey(hanako.serialNumber());
         byte[] cryptogram = IssuerKeyDerivation.cryptogram(key, challenge);
-        assertEquals(0x9000, sw(send(card, "0082008110" + HexFormat.of().formatHex(cryptogram))), "EXTERNAL AUTHENTICATE");
+        assertEquals(0x9000, StatusWord.of(send(card, "0082008110" + HexFormat.of().formatHex(cryptogram))), "EXTERNAL AUTHENTICATE");
     }
 
     static BigInteger generateAuthKey(VirtualCard card) {
         byte[] response = send(card, "0046009700");
-        assertEquals(0x9000, sw(response), "GENERATE ASYMMETRIC KEY PAIR");
+        assertEquals(0x9000, StatusWord.of(response), "GENERATE ASYMMETRIC KEY PAIR");
         return new BigInteger(1, Arrays.copyOf(response, 256));
     }
 
@@ -76,7 +74,7 @@ class OnCardKeyTest {
         VirtualCard card = VirtualCards.issue(hanako, pki, CardProfile.CONTACT);
         authenticateJpki(card);
         BigInteger generated = generateAuthKey(card);
-        assertEquals(0x9000, sw(send(card, "80E0010004000A0010")), "SET EF LENGTH of the auth certificate");
+        assertEquals(0x9000, StatusWord.of(send(card, "80E0010004000A0010")), "SET EF LENGTH of the auth certificate");
         byte[] state = card.exportState();
         CardState decoded = CardState.decode(state);
         assertEquals(2, decoded.format());

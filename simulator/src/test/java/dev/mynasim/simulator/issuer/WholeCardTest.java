@@ -1,5 +1,7 @@
 package dev.mynasim.simulator.issuer;
 
+import dev.mynasim.simulator.StatusWord;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,12 +47,8 @@ class WholeCardTest {
         return card.transmit(HexFormat.of().parseHex(hex.replace(" ", "")));
     }
 
-    private static int sw(byte[] response) {
-        return ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
-    }
-
     private static byte[] data(byte[] response) {
-        assertEquals(0x9000, sw(response), () -> String.format("SW %04X", sw(response)));
+        assertEquals(0x9000, StatusWord.of(response), () -> String.format("SW %04X", StatusWord.of(response)));
         return Arrays.copyOf(response, response.length - 2);
     }
 
@@ -63,11 +61,11 @@ class WholeCardTest {
     }
 
     private static byte[] readAll(VirtualCard card, String fid) {
-        assertEquals(0x9000, sw(send(card, "00A4020C02" + fid)));
+        assertEquals(0x9000, StatusWord.of(send(card, "00A4020C02" + fid)));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         while (true) {
             byte[] response = send(card, String.format("00B0%04X00", out.size()));
-            if (sw(response) != 0x9000) {
+            if (StatusWord.of(response) != 0x9000) {
                 break;
             }
             byte[] chunk = data(response);
@@ -88,9 +86,9 @@ class WholeCardTest {
     void myNumberWithTheTextPinIsSeventeenBytesWithFiller() {
         VirtualCard card = card();
         send(card, TEXT);
-        assertEquals(0x6982, sw(send(card, "00A4020C020001")) == 0x9000 ? sw(send(card, "00B0000000")) : -1);
+        assertEquals(0x6982, StatusWord.of(send(card, "00A4020C020001")) == 0x9000 ? StatusWord.of(send(card, "00B0000000")) : -1);
         send(card, "00A4020C020011");
-        assertEquals(0x9000, sw(send(card, "00200080" + lc(hanako.pins().text()))));
+        assertEquals(0x9000, StatusWord.of(send(card, "00200080" + lc(hanako.pins().text()))));
         send(card, "00A4020C020001");
         byte[] file = data(send(card, "00B0000000"));
         assertEquals("ff100c" + ascii(hanako.myNumber()) + "ffff", HexFormat.of().formatHex(file));
@@ -100,13 +98,13 @@ class WholeCardTest {
     void codeAOpensTheMyNumberOnlyAndCodeBTheBasicFourOnly() {
         VirtualCard card = card();
         send(card, TEXT);
-        assertEquals(0x9000, sw(send(card, "00200094" + lc(hanako.verificationCodeA()))));
-        assertEquals(0x9000, sw(send(card, "00B0810000")));
-        assertEquals(0x6982, sw(send(card, "00B0820000")));
-        assertEquals(0x9000, sw(send(card, "00B0830000")));
+        assertEquals(0x9000, StatusWord.of(send(card, "00200094" + lc(hanako.verificationCodeA()))));
+        assertEquals(0x9000, StatusWord.of(send(card, "00B0810000")));
+        assertEquals(0x6982, StatusWord.of(send(card, "00B0820000")));
+        assertEquals(0x9000, StatusWord.of(send(card, "00B0830000")));
         send(card, TEXT);
-        assertEquals(0x9000, sw(send(card, "00200095" + lc(hanako.verificationCodeB()))));
-        assertEquals(0x6982, sw(send(card, "00B0810000")));
+        assertEquals(0x9000, StatusWord.of(send(card, "00200095" + lc(hanako.verificationCodeB()))));
+        assertEquals(0x6982, StatusWord.of(send(card, "00B0810000")));
         byte[] basic = data(send(card, "00B0820000"));
         assertEquals((byte) 0xFF, basic[0]);
         assertEquals(0x20, basic[1]);
@@ -119,13 +117,13 @@ class WholeCardTest {
     void textBlockedReferenceAndTryLimits() {
         VirtualCard card = card();
         send(card, TEXT);
-        assertEquals(0x63C0, sw(send(card, "00200092")));
-        assertEquals(0x6984, sw(send(card, "0020009204" + ascii("1234"))));
-        assertEquals(0x63C3, sw(send(card, "00200091")));
-        assertEquals(0x63C0 | CardImages.VERIFICATION_CODE_TRIES, sw(send(card, "00200094")));
+        assertEquals(0x63C0, StatusWord.of(send(card, "00200092")));
+        assertEquals(0x6984, StatusWord.of(send(card, "0020009204" + ascii("1234"))));
+        assertEquals(0x63C3, StatusWord.of(send(card, "00200091")));
+        assertEquals(0x63C0 | CardImages.VERIFICATION_CODE_TRIES, StatusWord.of(send(card, "00200094")));
         // A wrong length costs nothing.
-        assertEquals(0x6A80, sw(send(card, "0020009403" + ascii("123"))));
-        assertEquals(0x63C0 | CardImages.VERIFICATION_CODE_TRIES, sw(send(card, "00200094")));
+        assertEquals(0x6A80, StatusWord.of(send(card, "0020009403" + ascii("123"))));
+        assertEquals(0x63C0 | CardImages.VERIFICATION_CODE_TRIES, StatusWord.of(send(card, "00200094")));
     }
 
     @Test
@@ -160,9 +158,9 @@ class WholeCardTest {
     void surfaceFaceOpensWithAOrBAndHoldsPngs() throws Exception {
         VirtualCard card = card();
         send(card, SURFACE);
-        assertEquals(0x6982, sw(send(card, "00B0820000")));
-        assertEquals(0x9000, sw(send(card, "00200092" + lc(hanako.verificationCodeB()))));
-        assertEquals(0x6982, sw(send(card, "00B0850000")));
+        assertEquals(0x6982, StatusWord.of(send(card, "00B0820000")));
+        assertEquals(0x9000, StatusWord.of(send(card, "00200092" + lc(hanako.verificationCodeB()))));
+        assertEquals(0x6982, StatusWord.of(send(card, "00B0850000")));
         byte[] face = readAll(card, "0002");
         assertEquals("ff2082", HexFormat.of().formatHex(face, 0, 3));
         int nameOffset = ((face[8 + 6] & 0xFF) << 8) | (face[8 + 7] & 0xFF);
@@ -172,10 +170,10 @@ class WholeCardTest {
         int length = lengthByte < 0x80 ? lengthByte : new BigInteger(1, Arrays.copyOfRange(face, nameOffset + 3, nameOffset + header)).intValue();
         assertNotNull(ImageIO.read(new ByteArrayInputStream(face, nameOffset + header, length)));
         send(card, SURFACE);
-        assertEquals(0x9000, sw(send(card, "00200093" + lc(hanako.verificationCodeA()))));
-        assertEquals(0x9000, sw(send(card, "00B0850000")));
+        assertEquals(0x9000, StatusWord.of(send(card, "00200093" + lc(hanako.verificationCodeA()))));
+        assertEquals(0x9000, StatusWord.of(send(card, "00B0850000")));
         send(card, SURFACE);
-        assertEquals(0x9000, sw(send(card, "00200091" + lc(hanako.birthDateEra6()))));
+        assertEquals(0x9000, StatusWord.of(send(card, "00200091" + lc(hanako.birthDateEra6()))));
         assertEquals("ff1082021edf1108" + ascii(hanako.birthDateYyyymmdd()), HexFormat.of().formatHex(data(send(card, "00B0810010"))));
     }
 
@@ -183,15 +181,15 @@ class WholeCardTest {
     void jukiAndCommonPinsAreIndependentAndChangeWithChangeKey() {
         VirtualCard card = card();
         send(card, JUKI);
-        assertEquals(0x63C2, sw(send(card, "0020009C04" + ascii("0000"))));
+        assertEquals(0x63C2, StatusWord.of(send(card, "0020009C04" + ascii("0000"))));
         send(card, COMMON);
-        assertEquals(0x63C3, sw(send(card, "0020009C")));
-        assertEquals(0x9000, sw(send(card, "0020009C" + lc(hanako.pins().juki()))));
+        assertEquals(0x63C3, StatusWord.of(send(card, "0020009C")));
+        assertEquals(0x9000, StatusWord.of(send(card, "0020009C" + lc(hanako.pins().juki()))));
         send(card, "00A4020C02001C");
-        assertEquals(0x6D00, sw(send(card, "0024018004" + ascii("5678"))));
-        assertEquals(0x9000, sw(send(card, "8032008004" + ascii("5678"))));
+        assertEquals(0x6D00, StatusWord.of(send(card, "0024018004" + ascii("5678"))));
+        assertEquals(0x9000, StatusWord.of(send(card, "8032008004" + ascii("5678"))));
         send(card, COMMON);
-        assertEquals(0x9000, sw(send(card, "0020009C04" + ascii("5678"))));
+        assertEquals(0x9000, StatusWord.of(send(card, "0020009C04" + ascii("5678"))));
     }
 
     @Test
@@ -202,16 +200,16 @@ class WholeCardTest {
         assertEquals("011c" + ascii(hanako.serialNumber() + hanako.municipalityCode()
                 + CardImages.yyyymmdd(hanako.cardExpiry())), HexFormat.of().formatHex(record));
         assertArrayEquals(record, data(send(card, "00B2010400")));
-        assertEquals(0x6A83, sw(send(card, "00B2020400")));
+        assertEquals(0x6A83, StatusWord.of(send(card, "00B2020400")));
         byte[] signature = data(send(card, "0088009908" + "0102030405060708" + "00"));
         Signature verifier = Signature.getInstance("SHA256withRSA");
         verifier.initVerify(IssuerKeys.forHolder(hanako.id()).commonAuthentication().getPublic());
         verifier.update(HexFormat.of().parseHex("0102030405060708"));
         assertTrue(verifier.verify(signature));
         send(card, SURFACE);
-        assertEquals(0x6985, sw(send(card, "0088009A0401020304")));
+        assertEquals(0x6985, StatusWord.of(send(card, "0088009A0401020304")));
         send(card, "00A4040C0AD392F000260100000001");
-        assertEquals(0x6982, sw(send(card, "008800970401020304")));
+        assertEquals(0x6982, StatusWord.of(send(card, "008800970401020304")));
     }
 
     @Test
@@ -219,15 +217,15 @@ class WholeCardTest {
         VirtualCard card = card();
         assertEquals("e000ff8131fe4514", HexFormat.of().formatHex(data(send(card, "00CA5F5100"))));
         assertEquals(ascii(hanako.municipalityCode()), HexFormat.of().formatHex(data(send(card, "00CA00F000"))));
-        assertEquals(0x6A88, sw(send(card, "00CA004200")));
-        assertEquals(0x6A86, sw(send(card, "00A40000")));
+        assertEquals(0x6A88, StatusWord.of(send(card, "00CA004200")));
+        assertEquals(0x6A86, StatusWord.of(send(card, "00A40000")));
         send(card, TEXT);
-        assertEquals(0x9000, sw(send(card, "00A40000")));
-        assertEquals(0x9000, sw(send(card, "00A4040C07A0000001510000")));
-        assertEquals(0x6A86, sw(send(card, "00A40000")));
-        assertEquals(0x6A82, sw(send(card, "00A4040C0AD3921000310001010499")));
-        assertEquals(0x6882, sw(send(card, "08A4040C0AD3921000310001010408")));
-        assertEquals(0x6881, sw(send(card, "01CA5F5100")));
+        assertEquals(0x9000, StatusWord.of(send(card, "00A40000")));
+        assertEquals(0x9000, StatusWord.of(send(card, "00A4040C07A0000001510000")));
+        assertEquals(0x6A86, StatusWord.of(send(card, "00A40000")));
+        assertEquals(0x6A82, StatusWord.of(send(card, "00A4040C0AD3921000310001010499")));
+        assertEquals(0x6882, StatusWord.of(send(card, "08A4040C0AD3921000310001010408")));
+        assertEquals(0x6881, StatusWord.of(send(card, "01CA5F5100")));
     }
 
     @Test
@@ -241,7 +239,7 @@ class WholeCardTest {
         assertFalse(Arrays.equals(a, b), "two calls");
         assertFalse(Arrays.equals(a, c), "two cards");
         assertEquals(256, data(send(first, "0084000000")).length);
-        assertEquals(0x6985, sw(send(first, "00840000000100")));
+        assertEquals(0x6985, StatusWord.of(send(first, "00840000000100")));
         send(first, TEXT);
         send(second, TEXT);
         assertFalse(Arrays.equals(data(send(first, "0084000008")), data(send(second, "0084000008"))), "two cards, in an application");
