@@ -56,6 +56,14 @@ public final class VirtualCard implements SimulatedCard {
      * @param images what the issuer writes, one per application
      */
     public VirtualCard(List<ApplicationImage> images, CardProfile profile) {
+        this(images, profile, KeyGeneratorSeeding.fresh());
+    }
+
+    /**
+     * As {@link #VirtualCard(List, CardProfile)}, with the on-card key generators seeded by seeding
+     * ({@link KeyGeneratorSeeding#reproducible} replays a known sequence of generated pairs).
+     */
+    public VirtualCard(List<ApplicationImage> images, CardProfile profile, KeyGeneratorSeeding seeding) {
         JcardsimNoiseFilter.install();
         this.profile = profile;
         for (ApplicationImage image : images) {
@@ -79,7 +87,7 @@ public final class VirtualCard implements SimulatedCard {
             personaliser.personalise(image, true);
         }
         for (Installed application : applications) {
-            KeyGeneratorSeeding.seed(runtime.lookupApplet(application.aid()).getApplet());
+            seeding.seed(runtime.lookupApplet(application.aid()).getApplet());
         }
         reset();
         lastState = exportState();
@@ -219,6 +227,20 @@ public final class VirtualCard implements SimulatedCard {
             return null;
         }
         return Arrays.copyOfRange(command, offset, offset + lc);
+    }
+
+    /**
+     * Generated key pairs the applications' consistency test rejected (and made again) since issue:
+     * what jCardSim's key generator got wrong (docs/on-card-keys.md).
+     */
+    public synchronized int rejectedKeyPairs() {
+        int rejected = 0;
+        for (Installed application : applications) {
+            if (runtime.lookupApplet(application.aid()).getApplet() instanceof MynaApplication myna) {
+                rejected += myna.rejectedKeyPairsForHost();
+            }
+        }
+        return rejected;
     }
 
     /** The AIDs of the installed applications, in installation order. */

@@ -3,6 +3,7 @@ package dev.mynasim.simulator.issuer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.security.SecureRandom;
+import java.util.Random;
 import javacard.framework.Applet;
 
 /**
@@ -10,21 +11,37 @@ import javacard.framework.Applet;
  * from the same empty state, so without this the first key generated on every virtual card would be
  * the same key, and a card restored from its state file would generate again the keys it generated
  * before (design-notes.md). After issue the simulator adds 32 fresh bytes from the host's
- * SecureRandom to each on-card key generator (jCardSim's {@code KeyPair.impl.rnd}); the stream then
+ * SecureRandom ({@link #fresh()}) to each on-card key generator (jCardSim's {@code KeyPair.impl.rnd}); the stream then
  * continues, so two renewals of one card differ too. A physical Java Card uses its own hardware
  * generator; the applet never sees any of this (its hook {@code keyGeneratorForHost} only hands the
  * object out). A jCardSim that moves these fields fails loudly here, and {@code OnCardKeyTest} pins it.
+ * {@link #reproducible(long)} gives the same keys on every run: the seeded key-generation test and
+ * {@code mynasim keygen --seed} use it to replay a sequence of pairs known to hold bad ones.
  */
 public final class KeyGeneratorSeeding {
 
     private static final SecureRandom SEEDS = new SecureRandom();
-    private static final int MAX_KEYS = 16;
+    /** Generators per applet the hook is asked for: two per key (the key's and its spare's). */
+    private static final int MAX_GENERATORS = 16;
 
-    private KeyGeneratorSeeding() {
+    private final Random seeds;
+
+    private KeyGeneratorSeeding(Random seeds) {
+        this.seeds = seeds;
+    }
+
+    /** Fresh seeds from the host's SecureRandom: what every issued card gets. */
+    public static KeyGeneratorSeeding fresh() {
+        return new KeyGeneratorSeeding(SEEDS);
+    }
+
+    /** The same seeds for the same number, in the same order of applets: reproducible keys. */
+    public static KeyGeneratorSeeding reproducible(long seed) {
+        return new KeyGeneratorSeeding(new Random(seed));
     }
 
     /** Seeds every on-card key generator of the applet; returns how many were seeded. */
-    public static int seed(Applet applet) {
+    public int seed(Applet applet) {
         Method hook;
         try {
             hook = applet.getClass().getMethod("keyGeneratorForHost", byte.class);
@@ -33,7 +50,7 @@ public final class KeyGeneratorSeeding {
         }
         int seeded = 0;
         try {
-            for (byte index = 0; index < MAX_KEYS; index++) {
+            for (byte index = 0; index < MAX_GENERATORS; index++) {
                 Object keyPair = hook.invoke(applet, index);
                 if (keyPair == null) {
                     continue;
@@ -41,7 +58,7 @@ public final class KeyGeneratorSeeding {
                 Object impl = field(keyPair, "impl");
                 SecureRandom generator = (SecureRandom) field(impl, "rnd");
                 byte[] seed = new byte[32];
-                SEEDS.nextBytes(seed);
+                seeds.nextBytes(seed);
                 generator.setSeed(seed);
                 seeded++;
             }
