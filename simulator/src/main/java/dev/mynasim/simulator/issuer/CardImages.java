@@ -289,14 +289,32 @@ public final class CardImages {
         return publicKeyComponents(pair);
     }
 
-    /** Text EF 0005: FF 40 { DF41 04 01 03 0E 01; DF42 10 key ID; DF43 81 80 32 bytes + 96 × FF }. */
+    /** Size of text EF 0005 on a real card: clients read it with one Le of 256 and require all 256 bytes. */
+    public static final int TEXT_BASIC_INFO_LENGTH = 256;
+
+    /**
+     * Text EF 0005: FF 40 81 9E { DF41 04 01 03 0E 01; DF42 10 key ID; DF43 81 80 32 bytes + 96 × FF }
+     * (162 bytes), then FF filler up to the card's 256 bytes (jpki/myna's Go client and pymyna read
+     * 256 bytes and refuse fewer; docs/card-choices.md).
+     */
     static byte[] textBasicInfo() {
         byte[] opaque = new byte[128];
         Arrays.fill(opaque, (byte) 0xFF);
         byte[] keyId = IssuerKeys.keyId(IssuerKeys.dataSigning());
         System.arraycopy(sha256(keyId), 0, opaque, 0, 32);
-        return Tlv.of(0xFF40, Tlv.concat(Tlv.of(0xDF41, HexFormat.of().parseHex("01030E01")),
+        byte[] object = Tlv.of(0xFF40, Tlv.concat(Tlv.of(0xDF41, HexFormat.of().parseHex("01030E01")),
                 Tlv.of(0xDF42, keyId), Tlv.of(0xDF43, opaque)));
+        return paddedWithFf(object, TEXT_BASIC_INFO_LENGTH);
+    }
+
+    /** The object, then FF filler up to size bytes (the 券面 APs' files keep filler after the TLV). */
+    static byte[] paddedWithFf(byte[] object, int size) {
+        if (object.length > size) {
+            throw new IllegalStateException("a " + object.length + "-byte object does not fit a " + size + "-byte file");
+        }
+        byte[] file = Arrays.copyOf(object, size);
+        Arrays.fill(file, object.length, size, (byte) 0xFF);
+        return file;
     }
 
     /** Surface EF 0003: FF 30 { DF31 04 06 03 0E 01; DF32 10 key ID; DF33 01 version; DF34 05 municipality; DF35 key ID + 256 }. */
