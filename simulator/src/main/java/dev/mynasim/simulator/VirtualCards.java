@@ -31,6 +31,21 @@ public final class VirtualCards {
         List<ApplicationImage> images = CardImages.forPersona(persona, pki.credentials(persona),
                 pki.authCaCertificate(), pki.signCaCertificate());
         savedState.map(CardState::decode).ifPresent(state -> images.forEach(state::applyTo));
+        refuseStateOfAnotherLayout(persona, images);
         return new VirtualCard(images, profile, seeding);
+    }
+
+    /** A saved card keeps the layout it was issued with: a state of the other layout is refused, not mixed. */
+    private static void refuseStateOfAnotherLayout(Persona persona, List<ApplicationImage> images) {
+        for (ApplicationImage image : images) {
+            if (!image.hasAid(Applications.TEXT_AID)) {
+                continue;
+            }
+            byte[] basicFour = image.files().get(CardImages.TEXT_EF_BASIC_FOUR);
+            CardImages.basicFourLayout(basicFour).filter(saved -> saved != persona.layout()).ifPresent(saved -> {
+                throw new IllegalArgumentException("the saved card state holds a " + saved.word() + " card, not "
+                        + persona.layout().word() + ": use another state file (--state) or the card's own layout");
+            });
+        }
     }
 }

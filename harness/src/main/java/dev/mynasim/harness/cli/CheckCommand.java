@@ -1,5 +1,6 @@
 package dev.mynasim.harness.cli;
 
+import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.harness.backend.Backends;
 import dev.mynasim.harness.report.ProgressReporter;
 import dev.mynasim.harness.steps.TraceFiles;
@@ -25,6 +26,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + " or a PC/SC reader by name, name fragment or index. Default: ${DEFAULT-VALUE}.")
     String reader;
 
+    @Option(names = "--layout", paramLabel = "NAME",
+            description = "Card layout of the virtual cards (short-form, long-form; docs/card-choices.md, \"Card layouts\")."
+                    + " Default: each persona file's layout. Scenarios that name a layout keep theirs.")
+    String layout;
+
     @Option(names = "--allow-destructive",
             description = "Run @destructive scenarios (they may lock, change or reset a PIN) even on a card that is not a"
                     + " MynaSim virtual card. The guard still never sends a VERIFY that could spend a PIN's last try.")
@@ -47,6 +53,9 @@ public final class CheckCommand implements Callable<Integer> {
         Files.createDirectories(reports);
         System.setProperty(Backends.READER_PROPERTY, reader);
         System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
+        if (layout != null) {
+            System.setProperty(Backends.LAYOUT_PROPERTY, CardLayout.parse(layout).word());
+        }
         System.setProperty("cucumber.publish.quiet", "true");
         if (traceDir != null) {
             Files.createDirectories(traceDir);
@@ -79,7 +88,7 @@ public final class CheckCommand implements Callable<Integer> {
                 args.add(feature.toAbsolutePath().toString());
             }
         }
-        System.out.println("MynaSim check on reader \"" + reader + "\"");
+        System.out.println("MynaSim check on reader \"" + reader + "\"" + (layout == null ? "" : ", card layout " + layout));
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         System.out.println("Report: " + reports.resolve("cucumber.html"));
         System.out.println("JUnit XML: " + reports.resolve("cucumber.xml"));

@@ -1,5 +1,6 @@
 package dev.mynasim.harness.cli;
 
+import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.harness.fixtures.Fixtures;
 import dev.mynasim.simulator.CardProfile;
@@ -54,13 +55,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Per-command delays: none, contact, contactless, or command=3,read256=12,verify=25,sign=450 (ms; estimates). Default: ${DEFAULT-VALUE}.")
     String latency;
 
+    @Option(names = "--layout", paramLabel = "NAME",
+            description = "Card layout (short-form, long-form; docs/card-choices.md). Default: the persona file's.")
+    String layout;
+
     @Option(names = "--state", paramLabel = "FILE",
             description = "Card state file (PIN counters, locks, changed PINs). Default: ~/.local/state/mynasim/<persona>-slot<N>.json.")
     Path state;
 
     @Override
     public Integer call() throws Exception {
-        Persona persona = personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+        Persona named = personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+        Persona persona = layout == null ? named : named.withLayout(CardLayout.parse(layout));
         int slot = where.slot == null ? 0 : where.slot;
         if (where.slot != null && slot != 0 && slot != 1) {
             throw new IllegalArgumentException("--slot must be 0 or 1 (or give --port)");

@@ -1,5 +1,7 @@
 package dev.mynasim.harness.steps;
 
+import dev.mynasim.fixtures.CardLayout;
+import dev.mynasim.harness.backend.Backends;
 import dev.mynasim.harness.card.CardApplication;
 import dev.mynasim.harness.fixtures.Fixtures;
 import io.cucumber.java.en.Given;
@@ -17,12 +19,18 @@ public class CardSteps {
 
     @Given("a card for persona {string}")
     public void aCardForPersona(String personaId) {
-        world.insertCardFor(Fixtures.get().personas().byId(personaId));
+        world.insertCardFor(Backends.withConfiguredLayout(Fixtures.get().personas().byId(personaId)));
     }
 
     @Given("a card for the default persona")
     public void aCardForTheDefaultPersona() {
-        world.insertCardFor(Fixtures.get().personas().defaultPersona());
+        world.insertCardFor(Backends.withConfiguredLayout(Fixtures.get().personas().defaultPersona()));
+    }
+
+    /** The persona's card in a named layout (short-form, long-form), whatever the persona file or --layout say. */
+    @Given("a {cardLayout} card for persona {string}")
+    public void aCardOfLayoutForPersona(CardLayout layout, String personaId) {
+        world.insertCardFor(Fixtures.get().personas().byId(personaId).withLayout(layout));
     }
 
     @Given("today is {date}")

@@ -10,6 +10,7 @@ import dev.mynasim.harness.card.ReadMethod;
 import dev.mynasim.harness.relyingparty.RevocationMethod;
 import dev.mynasim.harness.relyingparty.VerificationOutcome;
 import dev.mynasim.harness.transport.Apdus;
+import dev.mynasim.fixtures.CardLayout;
 import io.cucumber.java.ParameterType;
 import java.time.LocalDate;
 
@@ -64,6 +65,12 @@ public class ParameterTypes {
     @ParameterType("My Number|basic 4|integrity record|card face|My Number image|age record")
     public CardFile cardFile(String words) {
         return CardFile.labelled(words);
+    }
+
+    /** A card layout by its name in persona files and on the command line. */
+    @ParameterType("short-form|long-form")
+    public CardLayout cardLayout(String word) {
+        return CardLayout.parse(word);
     }
 
     @ParameterType("user-proof|signature")

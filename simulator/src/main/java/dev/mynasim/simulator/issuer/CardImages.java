@@ -1,5 +1,6 @@
 package dev.mynasim.simulator.issuer;
 
+import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.fixtures.ca.IssuerKeyDerivation;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
@@ -228,7 +229,8 @@ public final class CardImages {
 
     /**
      * Text EF 0002: FF 20 L { DF21 08 offsets of DF22..DF25 from the file start; DF22 name; DF23
-     * address (UTF-8); DF24 08 YYYYMMDD; DF25 01 sex code }.
+     * address (UTF-8); DF24 08 YYYYMMDD; DF25 01 sex code }. The outer length L follows the card's
+     * layout: the shortest BER form ({@code 62}), or always {@code 82 HH LL} ({@link CardLayout#LONG_FORM}).
      */
     static byte[] basicFourFile(Persona persona) {
         byte[][] fields = {
@@ -240,14 +242,35 @@ public final class CardImages {
         for (byte[] field : fields) {
             fieldsLength += field.length;
         }
-        int offset = 2 + Tlv.length(fieldsLength).length + 11;
+        boolean longForm = persona.layout() == CardLayout.LONG_FORM;
+        byte[] outerLength = longForm ? Tlv.twoByteLength(fieldsLength) : Tlv.length(fieldsLength);
+        int offset = 2 + outerLength.length + 11;
         ByteBuffer offsets = ByteBuffer.allocate(8);
         for (byte[] field : fields) {
             offsets.putShort((short) offset);
             offset += field.length;
         }
         byte[] value = Tlv.concat(Tlv.of(0xDF21, offsets.array()), Tlv.concat(fields));
-        return Tlv.of(0xFF20, value);
+        return longForm ? Tlv.withTwoByteLength(0xFF20, value) : Tlv.of(0xFF20, value);
+    }
+
+    /**
+     * The layout a text EF 0002 was written in, when its header tells: {@code 82 HH LL} for a value
+     * below 256 bytes is the long form, a shorter length the short form; empty for a longer value or
+     * something else (both layouts write {@code 82} there).
+     */
+    public static java.util.Optional<CardLayout> basicFourLayout(byte[] basicFour) {
+        if (basicFour == null || basicFour.length < 5 || (basicFour[0] & 0xFF) != 0xFF || basicFour[1] != 0x20) {
+            return java.util.Optional.empty();
+        }
+        int first = basicFour[2] & 0xFF;
+        if (first < 0x80 || first == 0x81) {
+            return java.util.Optional.of(CardLayout.SHORT_FORM);
+        }
+        if (first == 0x82 && (basicFour[3] & 0xFF) == 0) {
+            return java.util.Optional.of(CardLayout.LONG_FORM);
+        }
+        return java.util.Optional.empty();
     }
 
     /**

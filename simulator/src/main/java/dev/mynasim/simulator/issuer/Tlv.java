@@ -19,6 +19,26 @@ final class Tlv {
         return out.toByteArray();
     }
 
+    /** As {@link #of}, but the length always in the form {@code 82 HH LL}, as some cards write EF 0002. */
+    static byte[] withTwoByteLength(int tag, byte[] value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 6);
+        if (tag > 0xFF) {
+            out.write(tag >> 8);
+        }
+        out.write(tag);
+        out.writeBytes(twoByteLength(value.length));
+        out.writeBytes(value);
+        return out.toByteArray();
+    }
+
+    /** {@code 82 HH LL}: a definite length in two bytes, whatever its value (BER allows it; DER would not). */
+    static byte[] twoByteLength(int length) {
+        if (length > 0xFFFF) {
+            throw new IllegalArgumentException("a length of " + length + " does not fit two bytes");
+        }
+        return new byte[] {(byte) 0x82, (byte) (length >> 8), (byte) length};
+    }
+
     /** Definite length: short form below 128, else 81 xx or 82 xx xx. */
     static byte[] length(int length) {
         if (length < 0x80) {
