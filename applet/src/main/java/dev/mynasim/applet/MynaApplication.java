@@ -495,6 +495,12 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
         }
         if (!pin.isSet()) {
+            if (lifecycle == LIFECYCLE_OPERATIONAL) {
+                // A card issued without it (the sign password of a holder under 15) answers as for a
+                // reference blocked from issuance, like text 0012: OpenSC's JPKI emulator reads both
+                // PINs' tries when it binds and needs SW1 = 63 (docs/card-choices.md).
+                ISOException.throwIt(length == (short) 0 ? StatusWords.TRIES_LEFT_BASE : StatusWords.REFERENCE_BLOCKED);
+            }
             ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
         }
         if (length == (short) 0) {
