@@ -1,0 +1,52 @@
+package dev.mynasim.glue.steps;
+
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.client.backend.Fixtures;
+import dev.mynasim.fixtures.CardLayout;
+import dev.mynasim.client.backend.Backends;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+import java.time.LocalDate;
+
+/** The card, the reader and the date a scenario starts from. */
+public class CardSteps {
+
+    private final CardWorld world;
+
+    public CardSteps(CardWorld world) {
+        this.world = world;
+    }
+
+    @Given("a card for persona {string}")
+    public void aCardForPersona(String personaId) {
+        world.insertCardFor(Backends.withConfiguredLayout(Fixtures.get().personas().byId(personaId)));
+    }
+
+    @Given("a card for the default persona")
+    public void aCardForTheDefaultPersona() {
+        world.insertCardFor(Backends.withConfiguredLayout(Fixtures.get().personas().defaultPersona()));
+    }
+
+    /** The persona's card in a named layout (short-form, long-form), whatever the persona file or --layout say. */
+    @Given("a {cardLayout} card for persona {string}")
+    public void aCardOfLayoutForPersona(CardLayout layout, String personaId) {
+        world.insertCardFor(Fixtures.get().personas().byId(personaId).withLayout(layout));
+    }
+
+    @Given("today is {date}")
+    public void todayIs(LocalDate date) {
+        world.setToday(date);
+    }
+
+    @Given("the JPKI application is selected")
+    public void theJpkiApplicationIsSelected() {
+        world.client().select(CardApplication.JPKI);
+    }
+
+    @When("the card is reset")
+    public void theCardIsReset() {
+        world.backend().reset();
+        world.client().forgetSelection();
+        world.trace().note("card reset");
+    }
+}
