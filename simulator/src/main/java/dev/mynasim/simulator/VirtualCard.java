@@ -2,6 +2,7 @@ package dev.mynasim.simulator;
 
 import com.licel.jcardsim.base.Simulator;
 import com.licel.jcardsim.base.SimulatorRuntime;
+import dev.mynasim.applet.ClassRules;
 import dev.mynasim.applet.MynaApplication;
 import dev.mynasim.simulator.issuer.ApplicationImage;
 import dev.mynasim.simulator.issuer.KeyGeneratorSeeding;
@@ -189,8 +190,8 @@ public final class VirtualCard implements SimulatedCard {
     }
 
     private byte[] selectApplication(byte[] command) {
-        int classError = ClassByte.check(command[0], command[1]);
-        if (classError != 0) {
+        int classError = ClassRules.statusFor(command[0], command[1]) & 0xFFFF;
+        if (classError != 0x9000) {
             return MasterFileResponder.sw(classError);
         }
         byte[] name = selectedName(command);

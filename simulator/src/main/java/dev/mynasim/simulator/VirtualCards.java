@@ -2,6 +2,8 @@ package dev.mynasim.simulator;
 
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.fixtures.pki.TestPki;
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.CardFile;
 import dev.mynasim.simulator.issuer.ApplicationImage;
 import dev.mynasim.simulator.issuer.CardImages;
 import dev.mynasim.simulator.issuer.KeyGeneratorSeeding;
@@ -38,10 +40,10 @@ public final class VirtualCards {
     /** A saved card keeps the layout it was issued with: a state of the other layout is refused, not mixed. */
     private static void refuseStateOfAnotherLayout(Persona persona, List<ApplicationImage> images) {
         for (ApplicationImage image : images) {
-            if (!image.hasAid(Applications.TEXT_AID)) {
+            if (!image.hasAid(CardApplication.TEXT.aid())) {
                 continue;
             }
-            byte[] basicFour = image.files().get(CardImages.TEXT_EF_BASIC_FOUR);
+            byte[] basicFour = image.files().get(CardFile.BASIC_FOUR.fid());
             CardImages.basicFourLayout(basicFour).filter(saved -> saved != persona.layout()).ifPresent(saved -> {
                 throw new IllegalArgumentException("the saved card state holds a " + saved.word() + " card, not "
                         + persona.layout().word() + ": use another state file (--state) or the card's own layout");
