@@ -47,6 +47,13 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private static final short MARKER_TAG = (short) 0x4D53;
     private static final byte MARKER_FORMAT_VERSION = (byte) 0x01;
     private static final byte INS_SEED_RANDOM = (byte) 0xDD;
+    /** Proprietary SET SESSION KEY {@code 80 AE}: starts the text AP's secure messaging on a real card. */
+    private static final byte INS_SET_SESSION_KEY = (byte) 0xAE;
+    /** Proprietary {@code 80 A2}: imports a terminal's card-verifiable certificate on a real card. */
+    private static final byte INS_SET_PUBLIC_IC_KEY = (byte) 0xA2;
+    private static final short PUBLIC_IC_KEY_P1P2 = (short) 0x00C1;
+    /** SET SESSION KEY in the common and surface APs (card-spec §2.4). */
+    static final short SESSION_KEY_NOT_AVAILABLE = (short) 0x66F1;
     /** ISO EXTERNAL AUTHENTICATE: opens the issuer channel (IssuerAuthentication). */
     private static final byte INS_EXTERNAL_AUTHENTICATE = (byte) 0x82;
     private static final byte ISSUER_KEY_REFERENCE = (byte) 0x81;
@@ -114,6 +121,10 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private short ownSigningKeyFid;
     /** True when PINs change with JICSAP CHANGE KEY (80 32) instead of ISO CHANGE REFERENCE DATA. */
     private boolean changesPinWithChangeKey;
+    /** What SET SESSION KEY answers: 6982 (JPKI, 住基), 66F1 (common, surface), or 6A80 after sessionKeyPin. */
+    private short sessionKeyStatus = ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED;
+    /** The PIN after which SET SESSION KEY reaches its key block (the text AP's 0011), 0 for none. */
+    private short sessionKeyPinFid;
     /** Generated pairs the consistency test rejected since install (saturates at 7FFF). */
     private short rejectedKeyPairs;
 
@@ -167,6 +178,20 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     protected final void addInternalAuthenticationKey(short fid) {
         keyFiles[keyFileCount] = new KeyFile(fid, KeyFile.NO_PIN, KeyFile.USAGE_INTERNAL_AUTHENTICATE, DataFile.FREE, false);
         keyFileCount++;
+    }
+
+    /** SET SESSION KEY answers this status word, whatever the session (card-spec §2.4). */
+    protected final void answerSetSessionKeyWith(short statusWord) {
+        sessionKeyStatus = statusWord;
+    }
+
+    /**
+     * SET SESSION KEY needs this PIN verified (6982 before), then reaches the key block, which
+     * MynaSim cannot use: it has no secure messaging, so the block is refused as 6A80 (the card's
+     * answer to a block it cannot decode; docs/card-choices.md).
+     */
+    protected final void acceptSetSessionKeyAfter(short pinFid) {
+        sessionKeyPinFid = pinFid;
     }
 
     /** PINs of this application change with JICSAP CHANGE KEY 80 32 (住基 and common APs, card-spec §3.2). */
@@ -253,6 +278,14 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
         if (ins == INS_SIGN) {
             sign(apdu);
+            return;
+        }
+        if (ins == INS_SET_SESSION_KEY) {
+            setSessionKey(apdu);
+            return;
+        }
+        if (ins == INS_SET_PUBLIC_IC_KEY) {
+            setPublicIcKey(apdu);
             return;
         }
         if (ins == INS_GET_DATA) {
@@ -786,6 +819,33 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         keyFile.spareKey.clearKey();
         Util.arrayFillNonAtomic(scratch, (short) 0, SessionState.SCRATCH_LENGTH, (byte) 0);
         ISOException.throwIt(StatusWords.EXECUTION_ERROR_MEMORY_UNCHANGED);
+    }
+
+    // ---- SET SESSION KEY, 80 A2 (what real cards answer; docs/card-choices.md) ----
+
+    private void setSessionKey(APDU apdu) {
+        receiveAll(apdu);
+        if (sessionKeyPinFid == (short) 0) {
+            ISOException.throwIt(sessionKeyStatus);
+        }
+        Pin pin = pinByFid(sessionKeyPinFid);
+        if (pin == null || !session.isVerified(pin.slot)) {
+            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        }
+        ISOException.throwIt(ISO7816.SW_WRONG_DATA);
+    }
+
+    /**
+     * {@code 80 A2 00 C1 Lc <CV certificate>}: other P1P2 6A86; any data 6700, as AOKI's probe of a
+     * real card saw for 256 bytes: MynaSim checks no terminal certificate.
+     */
+    private void setPublicIcKey(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if (Util.getShort(buffer, ISO7816.OFFSET_P1) != PUBLIC_IC_KEY_P1P2) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        receiveAll(apdu);
+        ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
     }
 
     // ---- identification marker ----

@@ -3,6 +3,7 @@ package dev.mynasim.simulator;
 import com.licel.jcardsim.base.Simulator;
 import com.licel.jcardsim.base.SimulatorRuntime;
 import dev.mynasim.applet.ClassRules;
+import dev.mynasim.applet.MasterFileApplet;
 import dev.mynasim.applet.MynaApplication;
 import dev.mynasim.simulator.issuer.ApplicationImage;
 import dev.mynasim.simulator.issuer.KeyGeneratorSeeding;
@@ -90,12 +91,30 @@ public final class VirtualCard implements SimulatedCard {
         for (Installed application : applications) {
             seeding.seed(runtime.lookupApplet(application.aid()).getApplet());
         }
+        presentContactAtr(profile);
         reset();
         lastState = exportState();
     }
 
     public synchronized void setProfile(CardProfile profile) {
         this.profile = profile;
+        presentContactAtr(profile);
+    }
+
+    /**
+     * GET DATA 5F51 answers the contact ATR the card presents: a contact profile's ATR replaces the
+     * MF's object (through the applet's host hook). A contactless profile leaves it: the chip keeps
+     * the contact ATR it had, which a contactless reader cannot see.
+     */
+    private void presentContactAtr(CardProfile presented) {
+        if (masterFile == null || !presented.isContact()) {
+            return;
+        }
+        byte[] atr = presented.atr();
+        if (runtime.lookupApplet(masterFile.aid()).getApplet() instanceof MasterFileApplet mf
+                && !mf.replaceContactAtrForHost(atr, (short) 1, (short) (atr.length - 1))) {
+            throw new IllegalStateException("the MF's contact ATR object cannot hold the " + presented.label() + " ATR");
+        }
     }
 
     public synchronized CardProfile profile() {

@@ -78,6 +78,7 @@ public final class CardImages {
             credentials.signCertificate().isPresent() ? CERT_PRESENT : 0x00, CERT_PRESENT, 0x00});
         image.file(CardFile.AUTH_CERTIFICATE.fid(), der(credentials.authCertificate())).capacity(CardFile.AUTH_CERTIFICATE.fid(), CERTIFICATE_CAPACITY);
         image.file(CardFile.AUTH_CA_CERTIFICATE.fid(), der(authCa));
+        image.file(CardFile.JPKI_PROTECTED_0009.fid(), sixteenFf());
         image.file(CardFile.SIGN_CA_CERTIFICATE.fid(), der(signCa));
         image.seedRandom(freshSeed());
         image.pin(Pin.AUTH.fid(), ascii(persona.pins().auth()), 0, 0xFF);
@@ -111,6 +112,9 @@ public final class CardImages {
         image.file(CardFile.INTEGRITY_RECORD.fid(), integrityRecord(myNumber, basicFour));
         image.file(CardFile.TEXT_CV_CERTIFICATE.fid(), cvCertificate(IssuerKeys.dataSigning()));
         image.file(CardFile.TEXT_BASIC_INFO.fid(), textBasicInfo());
+        image.file(CardFile.TEXT_SESSION_KEY_PUBLIC_KEY.fid(), Tlv.of(0xA1, publicKeyComponents(ownKey)));
+        image.file(CardFile.TEXT_SIGNED_PUBLIC_KEY.fid(), signedPublicKey(ownKey));
+        image.file(CardFile.TEXT_UNKNOWN_0008.fid(), sixteenFf());
         image.pin(Pin.TEXT.fid(), ascii(persona.pins().text()), 0, 0xFF);
         // Blocked from issuance on every card examined: any value, no tries.
         image.pin(Pin.TEXT_BLOCKED.fid(), ascii("0000"), 0, 0);
@@ -131,6 +135,7 @@ public final class CardImages {
         image.file(CardFile.CARD_FACE.fid(), cardFace).capacity(CardFile.CARD_FACE.fid(), cardFace.length + CARD_FACE_HEADROOM);
         image.file(CardFile.SURFACE_BASIC_INFO.fid(), surfaceBasicInfo(persona));
         image.file(CardFile.SURFACE_CV_CERTIFICATE.fid(), cvCertificate(IssuerKeys.dataSigning()));
+        image.file(CardFile.SURFACE_UNKNOWN_0006.fid(), sixteenFf());
         image.file(CardFile.MY_NUMBER_IMAGE.fid(), myNumberImage(face.myNumber(), cardPublicKey));
         image.pin(Pin.BIRTH_DATE.fid(), ascii(persona.birthDateEra6()), TryLimits.VERIFICATION_CODES, 0xFF);
         image.pin(Pin.SURFACE_CODE_B.fid(), ascii(persona.verificationCodeB()), TryLimits.VERIFICATION_CODES, 0xFF);
@@ -143,6 +148,7 @@ public final class CardImages {
     /** 住基AP: its PIN only (same value as the auth PIN unless the persona says otherwise; own counter). */
     public static ApplicationImage juki(Persona persona) {
         return new ApplicationImage("住基AP", CardApplication.JUKI.aid())
+                .file(CardFile.JUKI_KEY_REFERENCE.fid(), keyReference())
                 .pin(Pin.JUKI.fid(), ascii(persona.pins().juki()), 0, 0xFF)
                 .seedRandom(freshSeed());
     }
@@ -151,6 +157,7 @@ public final class CardImages {
     public static ApplicationImage common(Persona persona, KeyPair authenticationKey) {
         return new ApplicationImage("common AP", CardApplication.COMMON.aid())
                 .file(CardFile.CARD_RECORD.fid(), cardRecord(persona))
+                .file(CardFile.COMMON_KEY_REFERENCE.fid(), keyReference())
                 .pin(Pin.COMMON.fid(), ascii(persona.pins().juki()), 0, 0xFF)
                 .key(key(CardKey.COMMON_AUTHENTICATION.fid(), (RSAPrivateCrtKey) authenticationKey.getPrivate()))
                 .seedRandom(freshSeed());
@@ -251,6 +258,27 @@ public final class CardImages {
         KeyPair ca = IssuerKeys.cvCa();
         byte[] body = Tlv.concat(IssuerKeys.keyId(ca), IssuerKeys.keyId(certified), publicKeyComponents(certified));
         return Tlv.of(0x7F21, Tlv.concat(Tlv.of(0x5F4E, body), Tlv.of(0x5F37, sign(ca.getPrivate(), body))));
+    }
+
+    /**
+     * Text EF 0007: FF 50 82 02 13 { DF51 82 01 09 the text AP's own public key (key 0013); DF52 82 01 00
+     * sha256WithRSA over the DF51 TLV by the data-signing key of EF 0004 } = 535 bytes (card-spec §2.2).
+     */
+    static byte[] signedPublicKey(KeyPair ownKey) {
+        byte[] key = Tlv.of(0xDF51, publicKeyComponents(ownKey));
+        return Tlv.of(0xFF50, Tlv.concat(key, Tlv.of(0xDF52, sign(IssuerKeys.dataSigning().getPrivate(), key))));
+    }
+
+    /** 16 × FF: what myna-card found in text 0008 and surface 0006 (meaning unknown); JPKI 0009 is never read. */
+    static byte[] sixteenFf() {
+        byte[] bytes = new byte[16];
+        Arrays.fill(bytes, (byte) 0xFF);
+        return bytes;
+    }
+
+    /** 住基 and common EF 0002, byte-identical: a 16-byte key reference, here the CV CA's key ID. */
+    static byte[] keyReference() {
+        return IssuerKeys.keyId(IssuerKeys.cvCa());
     }
 
     /** 90 03 01 00 01 91 82 01 00 modulus: an RSA-2048 public key as the 券面 APs write it. */
