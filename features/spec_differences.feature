@@ -1,5 +1,5 @@
 Feature: What the card answers where probing found MynaSim differing from the public card reference
-  Each scenario pins the answer card-spec gives (or the choice docs/card-choices.md records) for a
+  Each scenario pins the answer docs/card-reference.md gives (or the choice docs/card-choices.md records) for a
   command that used to answer 6D00 or 6A82 on MynaSim.
 
   Background:

@@ -11,7 +11,7 @@ import javacard.security.RandomData;
 import javacardx.apdu.ExtendedLength;
 
 /**
- * The card's MF level (card-spec §2.5): what answers while no application is selected, installed
+ * The card's MF level (docs/card-reference.md §2.5): what answers while no application is selected, installed
  * under the GlobalPlatform ISD AID A0 00 00 01 51 00 00. The simulator selects it implicitly after
  * every reset, and selecting that AID explicitly returns to this power-on state. Nothing is
  * readable here: GET DATA answers the issuer's data objects (contact ATR, municipality code,
@@ -37,7 +37,7 @@ public final class MasterFileApplet extends Applet implements ExtendedLength {
     private static final byte CLA_PROPRIETARY_BIT = (byte) 0x80;
     private static final byte SELECT_BY_FID = (byte) 0x00;
     private static final byte SELECT_BY_DF_NAME = (byte) 0x04;
-    /** The one EF under the MF: selectable, its READ refused as an IEF's (card-spec §2.5). */
+    /** The one EF under the MF: selectable, its READ refused as an IEF's (docs/card-reference.md §2.5). */
     private static final short IEF_001E = (short) 0x001E;
     /** The contact ATR object, rewritable by the host when the card presents another ATR. */
     private static final short TAG_CONTACT_ATR = (short) 0x5F51;

@@ -20,7 +20,7 @@ import javacardx.apdu.ExtendedLength;
  * signature, INTERNAL AUTHENTICATE, the issuer
  * (personalisation) commands and options of docs/personalisation.md, and the life cycle.
  * A concrete application only declares its AID (at install) and its file table (in its
- * constructor). Choices where card-spec.md is silent are listed in docs/card-choices.md.
+ * constructor). Choices where docs/card-reference.md is silent are listed in docs/card-choices.md.
  */
 public abstract class MynaApplication extends Applet implements ExtendedLength {
     static final byte LIFECYCLE_PERSONALISATION = (byte) 0x01;
@@ -52,7 +52,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     /** Proprietary {@code 80 A2}: imports a terminal's card-verifiable certificate on a real card. */
     private static final byte INS_SET_PUBLIC_IC_KEY = (byte) 0xA2;
     private static final short PUBLIC_IC_KEY_P1P2 = (short) 0x00C1;
-    /** SET SESSION KEY in the common and surface APs (card-spec §2.4). */
+    /** SET SESSION KEY in the common and surface APs (docs/card-reference.md §2.4). */
     static final short SESSION_KEY_NOT_AVAILABLE = (short) 0x66F1;
     /** ISO EXTERNAL AUTHENTICATE: opens the issuer channel (IssuerAuthentication). */
     private static final byte INS_EXTERNAL_AUTHENTICATE = (byte) 0x82;
@@ -98,7 +98,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private static final byte MAX_TRY_LIMIT = (byte) 15;
     private static final byte TRIES_LEFT_IS_LIMIT = (byte) 0xFF;
 
-    /** P2 of 80 2A naming the application's own signing key (the 券面 APs, card-spec §2.2/§2.3). */
+    /** P2 of 80 2A naming the application's own signing key (the 券面 APs, docs/card-reference.md §2.2/§2.3). */
     private static final byte P2_OWN_KEY = (byte) 0x00;
     /** READ RECORD P2 low bits: read the record numbered P1. */
     private static final byte READ_RECORD_BY_NUMBER = (byte) 0x04;
@@ -180,7 +180,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         keyFileCount++;
     }
 
-    /** SET SESSION KEY answers this status word, whatever the session (card-spec §2.4). */
+    /** SET SESSION KEY answers this status word, whatever the session (docs/card-reference.md §2.4). */
     protected final void answerSetSessionKeyWith(short statusWord) {
         sessionKeyStatus = statusWord;
     }
@@ -194,7 +194,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         sessionKeyPinFid = pinFid;
     }
 
-    /** PINs of this application change with JICSAP CHANGE KEY 80 32 (住基 and common APs, card-spec §3.2). */
+    /** PINs of this application change with JICSAP CHANGE KEY 80 32 (住基 and common APs, docs/card-reference.md §3.2). */
     protected final void changePinsWithChangeKey() {
         changesPinWithChangeKey = true;
     }
@@ -214,7 +214,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
 
     // ---- JCRE entry points ----
 
-    /** Selecting this DF, even again, clears the security state (card-spec §3.3). */
+    /** Selecting this DF, even again, clears the security state (docs/card-reference.md §3.3). */
     public boolean select() {
         session.clear();
         issuer.clear();
@@ -321,7 +321,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
         }
         if (p1 == SELECT_BY_FID && length == (short) 0) {
-            // SELECT MF inside an application: 9000, current DF unchanged (card-spec §2.5).
+            // SELECT MF inside an application: 9000, current DF unchanged (docs/card-reference.md §2.5).
             return;
         }
         if (p1 != SELECT_BY_FID && p1 != SELECT_EF_UNDER_DF) {
@@ -560,7 +560,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
 
     /**
      * CHANGE REFERENCE DATA 00 24 01 80 or CHANGE KEY 80 32 00 80: the new value only, after VERIFY
-     * (card-spec §3.2); requiredP1 is the form's only P1 (the old+new form is not the card's).
+     * (docs/card-reference.md §3.2); requiredP1 is the form's only P1 (the old+new form is not the card's).
      */
     private void changeReferenceData(APDU apdu, byte requiredP1) {
         byte[] buffer = apdu.getBuffer();
@@ -660,7 +660,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
 
     /**
      * 00 88 00 P2 Lc challenge 00: sha256WithRSAEncryption over the challenge with a key made for
-     * it. Other keys refuse: 6982 when a PIN guards them, 6985 for the PIN-less 券面 keys (card-spec §2.4).
+     * it. Other keys refuse: 6982 when a PIN guards them, 6985 for the PIN-less 券面 keys (docs/card-reference.md §2.4).
      */
     private void internalAuthenticate(APDU apdu) {
         byte[] buffer = apdu.getBuffer();

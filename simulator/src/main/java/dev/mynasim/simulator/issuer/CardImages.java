@@ -28,7 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What the issuer writes into each application of a persona's card (card-spec.md §2): certificates,
+ * What the issuer writes into each application of a persona's card (docs/card-reference.md §2): certificates,
  * token information, certificate availability, PINs and keys. The byte layouts are here, in one place.
  */
 public final class CardImages {
@@ -262,7 +262,7 @@ public final class CardImages {
 
     /**
      * Text EF 0007: FF 50 82 02 13 { DF51 82 01 09 the text AP's own public key (key 0013); DF52 82 01 00
-     * sha256WithRSA over the DF51 TLV by the data-signing key of EF 0004 } = 535 bytes (card-spec §2.2).
+     * sha256WithRSA over the DF51 TLV by the data-signing key of EF 0004 } = 535 bytes (docs/card-reference.md §2.2).
      */
     static byte[] signedPublicKey(KeyPair ownKey) {
         byte[] key = Tlv.of(0xDF51, publicKeyComponents(ownKey));
@@ -442,7 +442,7 @@ public final class CardImages {
     }
 
     /**
-     * EF 0006: a PKCS#11 CK_TOKEN_INFO with 32-bit big-endian CK_ULONGs, 160 bytes (card-spec.md
+     * EF 0006: a PKCS#11 CK_TOKEN_INFO with 32-bit big-endian CK_ULONGs, 160 bytes (docs/card-reference.md
      * Appendix A, after myna-card's model of a physical card).
      */
     static byte[] tokenInfo(String serialNumber) {

@@ -33,10 +33,10 @@ class PublicTraceReplayTest {
     static Stream<Path> traces() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(TRACES)) {
-            // card-spec-examples.trace is the replay demo: it keeps the published sizes and a masked PIN
+            // card-reference-examples.trace is the replay demo: it keeps the published sizes and a masked PIN
             // on purpose, and TraceReplayTest pins the differences it shows.
             files = list.filter(p -> p.toString().endsWith(".trace"))
-                    .filter(p -> !p.getFileName().toString().equals("card-spec-examples.trace")).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().equals("card-reference-examples.trace")).sorted().toList();
         }
         assertTrue(files.size() >= 2, "the public traces: " + files);
         return files.stream();
