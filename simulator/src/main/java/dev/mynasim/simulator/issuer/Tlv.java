@@ -9,24 +9,21 @@ final class Tlv {
     }
 
     static byte[] of(int tag, byte[] value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 6);
-        if (tag > 0xFF) {
-            out.write(tag >> 8);
-        }
-        out.write(tag);
-        out.writeBytes(length(value.length));
-        out.writeBytes(value);
-        return out.toByteArray();
+        return encode(tag, length(value.length), value);
     }
 
     /** As {@link #of}, but the length always in the form {@code 82 HH LL}, as some cards write EF 0002. */
     static byte[] withTwoByteLength(int tag, byte[] value) {
+        return encode(tag, twoByteLength(value.length), value);
+    }
+
+    private static byte[] encode(int tag, byte[] length, byte[] value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 6);
         if (tag > 0xFF) {
             out.write(tag >> 8);
         }
         out.write(tag);
-        out.writeBytes(twoByteLength(value.length));
+        out.writeBytes(length);
         out.writeBytes(value);
         return out.toByteArray();
     }
