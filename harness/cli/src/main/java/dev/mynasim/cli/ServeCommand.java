@@ -56,7 +56,8 @@ public final class ServeCommand implements Callable<Integer> {
     String latency;
 
     @Option(names = "--layout", paramLabel = "NAME",
-            description = "Card layout (short-form, long-form; docs/card-choices.md). Default: the persona file's.")
+            description = "Card layout (short-form, long-form; docs/card-choices.md). Default: the persona file's."
+                    + " Another layout than the file's keeps its own default state file (<persona>-<layout>-slot<N>.json).")
     String layout;
 
     @Option(names = "--state", paramLabel = "FILE",
@@ -85,7 +86,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
 
-        CardStateFile stateFile = new CardStateFile(state != null ? state : CardStateFile.defaultPath(persona.id(), slot), persona.id());
+        // A card of another layout than the persona file's is another card: its default state file is its own.
+        String stateStem = persona.layout() == named.layout() ? persona.id() : persona.id() + "-" + persona.layout().word();
+        CardStateFile stateFile = new CardStateFile(state != null ? state : CardStateFile.defaultPath(stateStem, slot), persona.id());
         VirtualCard card = VirtualCards.issue(persona, Fixtures.get().pki(), cardProfile, stateFile.load());
         CountDownLatch stop = new CountDownLatch(1);
         ControlledCard controls = ControlledCard.wrap(card, LatencyProfile.parse(latency));
