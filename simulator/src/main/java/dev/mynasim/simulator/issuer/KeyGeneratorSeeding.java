@@ -1,7 +1,8 @@
 package dev.mynasim.simulator.issuer;
 
+import dev.mynasim.applet.HostExport;
+import dev.mynasim.applet.MynaApplication;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.security.SecureRandom;
 import java.util.Random;
 import javacard.framework.Applet;
@@ -13,7 +14,7 @@ import javacard.framework.Applet;
  * before (docs/card-choices.md, section "jCardSim"). After issue the simulator adds 32 fresh bytes from the host's
  * SecureRandom ({@link #fresh()}) to each on-card key generator (jCardSim's {@code KeyPair.impl.rnd}); the stream then
  * continues, so two renewals of one card differ too. A physical Java Card uses its own hardware
- * generator; the applet never sees any of this (its hook {@code keyGeneratorForHost} only hands the
+ * generator; the applet never sees any of this ({@code HostExport.keyGenerator} only hands the
  * object out). A jCardSim that moves these fields fails loudly here, and {@code OnCardKeyTest} pins it.
  * {@link #reproducible(long)} gives the same keys on every run: the seeded key-generation test and
  * {@code mynasim keygen --seed} use it to replay a sequence of pairs known to hold bad ones.
@@ -21,7 +22,7 @@ import javacard.framework.Applet;
 public final class KeyGeneratorSeeding {
 
     private static final SecureRandom SEEDS = new SecureRandom();
-    /** Generators per applet the hook is asked for: two per key (the key's and its spare's). */
+    /** Generators per applet asked for: two per key (the key's and its spare's). */
     private static final int MAX_GENERATORS = 16;
 
     private final Random seeds;
@@ -42,16 +43,13 @@ public final class KeyGeneratorSeeding {
 
     /** Seeds every on-card key generator of the applet; returns how many were seeded. */
     public int seed(Applet applet) {
-        Method hook;
-        try {
-            hook = applet.getClass().getMethod("keyGeneratorForHost", byte.class);
-        } catch (NoSuchMethodException e) {
+        if (!(applet instanceof MynaApplication application)) {
             return 0; // the MF level has no keys
         }
         int seeded = 0;
         try {
             for (byte index = 0; index < MAX_GENERATORS; index++) {
-                Object keyPair = hook.invoke(applet, index);
+                Object keyPair = HostExport.keyGenerator(application, index);
                 if (keyPair == null) {
                     continue;
                 }
