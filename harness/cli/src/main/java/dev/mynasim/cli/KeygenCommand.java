@@ -1,10 +1,12 @@
 package dev.mynasim.cli;
 
 import dev.mynasim.client.backend.Fixtures;
+import dev.mynasim.fixtures.Persona;
 import dev.mynasim.world.issuer.KeyGenerationCheck;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mynasim keygen}: N key pairs generated on a virtual card, each one signing and checked on the host. */
@@ -18,8 +20,8 @@ public final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "200", description = "Key pairs to generate (default ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--persona", paramLabel = "NAME", defaultValue = "hanako", description = "Whose card (default ${DEFAULT-VALUE}).")
-    String personaId;
+    @Mixin
+    PersonaOption personaOption = new PersonaOption();
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed the card's key generators reproducibly (default: fresh random seeds).")
     Long seed;
@@ -29,11 +31,10 @@ public final class KeygenCommand implements Callable<Integer> {
         if (count < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--count must be at least 1");
         }
-        Fixtures fixtures = Fixtures.get();
+        Persona persona = personaOption.persona();
         Optional<Long> chosenSeed = Optional.ofNullable(seed);
-        KeyGenerationCheck.Result result = new KeyGenerationCheck(fixtures.personas().byId(personaId), fixtures.pki(),
-                chosenSeed, System.out).run(count);
-        System.out.println(KeyGenerationCheck.summary(result, personaId, chosenSeed));
+        KeyGenerationCheck.Result result = new KeyGenerationCheck(persona, Fixtures.get().pki(), chosenSeed, System.out).run(count);
+        System.out.println(KeyGenerationCheck.summary(result, persona.id(), chosenSeed));
         return result.ok() ? 0 : 1;
     }
 }
