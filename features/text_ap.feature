@@ -41,6 +41,17 @@ Feature: The card-info input support application (券面事項入力補助AP)
     Then the status word is 90 00
     And the response data is "FF 10 0C <My Number> FF FF"
 
+  Scenario: The AP basic info is 256 bytes, read with one extended Le as pymyna and jpki/myna's Go client do
+    When I send APDU "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08"
+    And I send APDU "00 A4 02 0C 02 00 05"
+    And I send APDU "00 B0 00 00 00 01 00"
+    Then the status word is 90 00
+    And the response data has 256 bytes
+    And the response data starts with "FF 40 81 9E DF 41 04 01 03 0E 01 DF 42 10"
+    When I send APDU "00 B0 00 A2 5E"
+    Then the status word is 90 00
+    And the response data is "FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF"
+
   Scenario: Key 0012 is blocked from issuance
     When I send APDU "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08"
     And I send APDU "00 20 00 92"

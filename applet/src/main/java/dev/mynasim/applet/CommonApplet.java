@@ -7,15 +7,18 @@ package dev.mynasim.applet;
  */
 public final class CommonApplet extends MynaApplication {
     static final short EF_CARD_RECORD = (short) 0x0001;
+    static final short EF_KEY_REFERENCE = (short) 0x0002;
     static final short IEF_AUTHENTICATION_KEY = (short) 0x0019;
     static final short IEF_PIN = (short) 0x001C;
 
     private static final byte PIN_TRIES = (byte) 3;
 
     private CommonApplet() {
-        super((byte) 1, (byte) 1, (byte) 1);
+        super((byte) 2, (byte) 1, (byte) 1);
         addPin(IEF_PIN, PinFormat.FOUR_DIGITS, PIN_TRIES);
         addRecordFile(EF_CARD_RECORD, DataFile.FREE);
+        addDataFile(EF_KEY_REFERENCE, DataFile.FREE);
+        answerSetSessionKeyWith(SESSION_KEY_NOT_AVAILABLE);
         addInternalAuthenticationKey(IEF_AUTHENTICATION_KEY);
         changePinsWithChangeKey();
     }

@@ -7,6 +7,8 @@ package dev.mynasim.applet;
 final class DataFile {
     /** Access rule value meaning "anyone may read". */
     static final byte FREE = (byte) 0;
+    /** Access rule value meaning "no credential opens it" (JPKI 0009): the bit of a PIN slot that never exists. */
+    static final byte NEVER = (byte) 0x80;
 
     final short fid;
     /**

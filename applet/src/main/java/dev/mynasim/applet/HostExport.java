@@ -86,15 +86,22 @@ public final class HostExport {
     }
 
     /**
-     * The on-card key generator of key slot index (0..), or null: lets the simulator seed jCardSim's
+     * The on-card key generator number index (0..), or null: lets the simulator seed jCardSim's
      * generator, which starts from the same state in every card (a physical card uses its own
      * hardware generator and needs nothing). Nothing reaches it by APDU.
      */
     public static KeyPair keyGenerator(MynaApplication application, byte index) {
         FileTable files = application.files;
-        if (index < (byte) 0 || index >= files.keyFileCount) {
+        if (index < (byte) 0 || index >= (byte) (2 * files.keyFileCount)) {
             return null;
         }
-        return files.keyFiles[index].generator;
+        // Each key has two generators, its own and its spare's (IssuerCommands.generateKeyPair).
+        KeyFile keyFile = files.keyFiles[index >> 1];
+        return (index & 1) == 0 ? keyFile.generator : keyFile.spareGenerator;
+    }
+
+    /** How many generated pairs the application's consistency test rejected since install. */
+    public static short rejectedKeyPairs(MynaApplication application) {
+        return application.issuerCommands.rejectedKeyPairs;
     }
 }

@@ -21,6 +21,10 @@ final class Instructions {
     static final byte INS_INTERNAL_AUTHENTICATE = (byte) 0x88;
     /** GET DATA: the MF's data objects (CLA 00), the MynaSim marker (CLA 80). */
     static final byte INS_GET_DATA = (byte) 0xCA;
+    /** SET SESSION KEY (CLA 80): the text AP's secure messaging on a real card. */
+    static final byte INS_SET_SESSION_KEY = (byte) 0xAE;
+    /** CLA 80 A2: imports a terminal's card-verifiable certificate on a real card. */
+    static final byte INS_SET_PUBLIC_IC_KEY = (byte) 0xA2;
 
     // ---- the issuer's commands (docs/personalisation.md) ----
     /** ISO EXTERNAL AUTHENTICATE: opens the issuer channel (IssuerAuthentication). */

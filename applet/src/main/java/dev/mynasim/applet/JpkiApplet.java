@@ -10,6 +10,7 @@ public final class JpkiApplet extends MynaApplication {
     static final short EF_SIGN_CA_CERTIFICATE = (short) 0x0002;
     static final short EF_TOKEN_INFO = (short) 0x0006;
     static final short EF_CERTIFICATE_AVAILABILITY = (short) 0x0008;
+    static final short EF_PROTECTED_0009 = (short) 0x0009;
     static final short EF_AUTH_CERTIFICATE = (short) 0x000A;
     static final short EF_AUTH_CA_CERTIFICATE = (short) 0x000B;
     static final short IEF_AUTH_KEY = (short) 0x0017;
@@ -21,13 +22,15 @@ public final class JpkiApplet extends MynaApplication {
     private static final byte SIGN_PASSWORD_TRIES = (byte) 5;
 
     private JpkiApplet() {
-        super((byte) 6, (byte) 2, (byte) 2);
+        super((byte) 7, (byte) 2, (byte) 2);
         addPin(IEF_AUTH_PIN, PinFormat.FOUR_DIGITS, AUTH_PIN_TRIES);
         addPin(IEF_SIGN_PASSWORD, PinFormat.UPPER_ALPHANUMERIC_6_TO_16, SIGN_PASSWORD_TRIES);
         addDataFile(EF_SIGN_CERTIFICATE, pinBit(IEF_SIGN_PASSWORD));
         addDataFile(EF_SIGN_CA_CERTIFICATE, DataFile.FREE);
         addDataFile(EF_TOKEN_INFO, DataFile.FREE);
         addDataFile(EF_CERTIFICATE_AVAILABILITY, DataFile.FREE);
+        // Selectable, readable with no credential anyone has found (docs/card-reference.md §2.1).
+        addDataFile(EF_PROTECTED_0009, DataFile.NEVER);
         addDataFile(EF_AUTH_CERTIFICATE, DataFile.FREE);
         addDataFile(EF_AUTH_CA_CERTIFICATE, DataFile.FREE);
         addKeyFile(IEF_AUTH_KEY, IEF_AUTH_PIN, EF_AUTH_CERTIFICATE, false);

@@ -5,13 +5,15 @@ package dev.mynasim.applet;
  * with JICSAP CHANGE KEY. Its counter is its own, apart from the common AP's 001C.
  */
 public final class JukiApplet extends MynaApplication {
+    static final short EF_KEY_REFERENCE = (short) 0x0002;
     static final short IEF_PIN = (short) 0x001C;
 
     private static final byte PIN_TRIES = (byte) 3;
 
     private JukiApplet() {
-        super((byte) 0, (byte) 1, (byte) 0);
+        super((byte) 1, (byte) 1, (byte) 0);
         addPin(IEF_PIN, PinFormat.FOUR_DIGITS, PIN_TRIES);
+        addDataFile(EF_KEY_REFERENCE, DataFile.FREE);
         changePinsWithChangeKey();
     }
 

@@ -24,8 +24,15 @@ final class KeyFile {
     RSAPrivateCrtKey key;
     /** Allocated with the key: the public half GENERATE ASYMMETRIC KEY PAIR fills and answers with. */
     RSAPublicKey publicKey;
-    /** Allocated with the key: generates a new pair into key and publicKey, on the card. */
+    /** Allocated with the key: the pair of key and publicKey, which jCardSim's generator belongs to. */
     KeyPair generator;
+    /**
+     * Allocated with the key: GENERATE ASYMMETRIC KEY PAIR makes the new pair here and swaps it in
+     * only once it has passed the pairwise consistency test, so a failed generation keeps the old key.
+     */
+    RSAPrivateCrtKey spareKey;
+    RSAPublicKey sparePublicKey;
+    KeyPair spareGenerator;
 
     KeyFile(short fid, short pinFid, byte usage, short certificateFid, boolean singleUseCandidate) {
         this.fid = fid;
@@ -33,6 +40,19 @@ final class KeyFile {
         this.usage = usage;
         this.certificateFid = certificateFid;
         this.singleUseCandidate = singleUseCandidate;
+    }
+
+    /** The spare pair becomes the key and the old key the spare; the caller holds a transaction. */
+    void swapInSpare() {
+        RSAPrivateCrtKey oldKey = key;
+        RSAPublicKey oldPublicKey = publicKey;
+        KeyPair oldGenerator = generator;
+        key = spareKey;
+        publicKey = sparePublicKey;
+        generator = spareGenerator;
+        spareKey = oldKey;
+        sparePublicKey = oldPublicKey;
+        spareGenerator = oldGenerator;
     }
 
     boolean isLoaded() {

@@ -38,6 +38,12 @@ public final class MasterFileApplet extends Applet implements ExtendedLength {
     private static final byte CLA_PROPRIETARY_BIT = (byte) 0x80;
     private static final byte SELECT_BY_FID = (byte) 0x00;
     private static final byte SELECT_BY_DF_NAME = (byte) 0x04;
+    /** The one EF under the MF: selectable, its READ refused as an IEF's (docs/card-reference.md §2.5). */
+    private static final short IEF_001E = (short) 0x001E;
+    /** The contact ATR object, rewritable by the host when the card presents another ATR. */
+    private static final short TAG_CONTACT_ATR = (short) 0x5F51;
+    /** Room of every data object: the longest contact ATR (33 bytes) fits. */
+    private static final short DATA_OBJECT_CAPACITY = (short) 33;
 
     private static final byte MAX_DATA_OBJECTS = (byte) 8;
     private static final short CHALLENGE_SCRATCH = (short) 256;
@@ -48,12 +54,21 @@ public final class MasterFileApplet extends Applet implements ExtendedLength {
     private byte dataObjectCount;
     private final RandomData random;
     private final byte[] scratch;
+    /** True while EF 001E is the current EF (cleared by a reset or the ISD's selection). */
+    private final boolean[] iefSelected;
     private boolean locked;
 
     private MasterFileApplet() {
         dataObjects = new DataObject[MAX_DATA_OBJECTS];
         random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
         scratch = JCSystem.makeTransientByteArray(CHALLENGE_SCRATCH, JCSystem.CLEAR_ON_DESELECT);
+        iefSelected = JCSystem.makeTransientBooleanArray((short) 1, JCSystem.CLEAR_ON_DESELECT);
+    }
+
+    /** The ISD's selection is the power-on state: no current EF. */
+    public boolean select() {
+        iefSelected[0] = false;
+        return true;
     }
 
     public static void install(byte[] parameters, short offset, byte length) {
@@ -91,10 +106,13 @@ public final class MasterFileApplet extends Applet implements ExtendedLength {
             case INS_SELECT: select(apdu); return;
             case INS_GET_DATA: getData(apdu); return;
             case INS_GET_CHALLENGE: Challenges.send(apdu, random, scratch); return;
-            // No current EF, PIN or key at the MF.
+            // No data EF at the MF: 6981 with 001E current, else no current EF.
             case INS_READ_BINARY:
             case INS_READ_BINARY_ODD:
             case INS_READ_RECORD:
+                ISOException.throwIt(iefSelected[0] ? StatusWords.INCOMPATIBLE_WITH_FILE : ISO7816.SW_COMMAND_NOT_ALLOWED);
+                return;
+            // No PIN or key at the MF.
             case INS_VERIFY:
             case INS_CHANGE_REFERENCE_DATA:
             case INS_INTERNAL_AUTHENTICATE:
@@ -119,6 +137,11 @@ public final class MasterFileApplet extends Applet implements ExtendedLength {
         if (p1 == SELECT_BY_FID && length == (short) 0) {
             ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
         }
+        if ((p1 == SELECT_BY_FID || p1 == (byte) 0x02) && length == (short) 2
+                && Util.getShort(buffer, apdu.getOffsetCdata()) == IEF_001E) {
+            iefSelected[0] = true;
+            return;
+        }
         ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
     }
 
@@ -130,7 +153,7 @@ public final class MasterFileApplet extends Applet implements ExtendedLength {
             ISOException.throwIt(StatusWords.DATA_OBJECT_NOT_FOUND);
         }
         short expected = apdu.setOutgoing();
-        short length = (short) object.value.length;
+        short length = object.length;
         if (expected > (short) 0 && expected < length) {
             ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
         }
@@ -188,9 +211,28 @@ public final class MasterFileApplet extends Applet implements ExtendedLength {
         if (length > MAX_DATA_OBJECT_LENGTH) {
             ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
         }
-        DataObject object = new DataObject(tag, new byte[length]);
+        DataObject object = new DataObject(tag, new byte[length > DATA_OBJECT_CAPACITY ? length : DATA_OBJECT_CAPACITY]);
         Util.arrayCopy(buffer, offset, object.value, (short) 0, length);
+        object.length = length;
         dataObjects[dataObjectCount] = object;
         dataObjectCount++;
+    }
+
+    // ---- host-side hook (simulator only, never reachable by APDU) ----
+
+    /**
+     * Replaces the contact ATR object (5F51) when the simulated card presents another ATR, so GET DATA
+     * answers the ATR actually presented. False if there is no such object or the value does not fit.
+     */
+    public boolean replaceContactAtrForHost(byte[] atrWithoutTs, short offset, short length) {
+        DataObject object = find(TAG_CONTACT_ATR);
+        if (object == null || length < (short) 0 || length > (short) object.value.length) {
+            return false;
+        }
+        JCSystem.beginTransaction();
+        Util.arrayCopy(atrWithoutTs, offset, object.value, (short) 0, length);
+        object.length = length;
+        JCSystem.commitTransaction();
+        return true;
     }
 }

@@ -11,6 +11,8 @@ import static dev.mynasim.applet.Instructions.INS_READ_BINARY;
 import static dev.mynasim.applet.Instructions.INS_READ_RECORD;
 import static dev.mynasim.applet.Instructions.INS_RESET_RETRY_COUNTER;
 import static dev.mynasim.applet.Instructions.INS_SELECT;
+import static dev.mynasim.applet.Instructions.INS_SET_PUBLIC_IC_KEY;
+import static dev.mynasim.applet.Instructions.INS_SET_SESSION_KEY;
 import static dev.mynasim.applet.Instructions.INS_SIGN;
 import static dev.mynasim.applet.Instructions.INS_VERIFY;
 
@@ -72,12 +74,20 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     final FileTable files;
 
     private final Options options;
-    private final RsaSigner signer;
+    /** Also the consistency test of GENERATE ASYMMETRIC KEY PAIR (IssuerCommands). */
+    final RsaSigner signer;
     private final SessionState session;
     private final RandomData random;
     private final IssuerAuthentication issuer;
     /** The issuer's commands and the life cycle they drive. */
-    private final IssuerCommands issuerCommands;
+    final IssuerCommands issuerCommands;
+    /** What SET SESSION KEY answers: 6982 (JPKI, 住基), 66F1 (common, surface), or 6A80 after sessionKeyPinFid. */
+    private short sessionKeyStatus = ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED;
+    /** The PIN after which SET SESSION KEY reaches its key block (the text AP's 0011), 0 for none. */
+    private short sessionKeyPinFid;
+    /** SET SESSION KEY in the common and surface APs (docs/card-reference.md §2.4). */
+    static final short SESSION_KEY_NOT_AVAILABLE = (short) 0x66F1;
+    private static final short PUBLIC_IC_KEY_P1P2 = (short) 0x00C1;
     /** FID of the key 80 2A 00 00 uses, 0 when the application has none. */
     private short ownSigningKeyFid;
     /** True when PINs change with JICSAP CHANGE KEY (80 32) instead of ISO CHANGE REFERENCE DATA. */
@@ -139,6 +149,20 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
      */
     protected final void addKeyFile(short fid, short pinFid, short certificateFid, boolean singleUseCandidate) {
         files.addKeyFile(new KeyFile(fid, pinFid, KeyFile.USAGE_SIGN, certificateFid, singleUseCandidate));
+    }
+
+    /** SET SESSION KEY answers this status word, whatever the session (docs/card-reference.md §2.4). */
+    protected final void answerSetSessionKeyWith(short statusWord) {
+        sessionKeyStatus = statusWord;
+    }
+
+    /**
+     * SET SESSION KEY needs this PIN verified (6982 before), then reaches the key block, which
+     * MynaSim cannot use: it has no secure messaging, so the block is refused as 6A80 (the card's
+     * answer to a block it cannot decode; docs/card-choices.md).
+     */
+    protected final void acceptSetSessionKeyAfter(short pinFid) {
+        sessionKeyPinFid = pinFid;
     }
 
     protected final byte lifecycle() {
@@ -215,6 +239,14 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
         if (ins == INS_GET_DATA) {
             sendMynaSimMarker(apdu);
+            return;
+        }
+        if (ins == INS_SET_SESSION_KEY) {
+            setSessionKey(apdu);
+            return;
+        }
+        if (ins == INS_SET_PUBLIC_IC_KEY) {
+            setPublicIcKey(apdu);
             return;
         }
         if (ins == INS_CHANGE_KEY && changesPinWithChangeKey) {
@@ -453,6 +485,12 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
         }
         if (!pin.isSet()) {
+            if (issuerCommands.lifecycle == LIFECYCLE_OPERATIONAL) {
+                // A card issued without it (the sign password of a holder under 15) answers as for a
+                // reference blocked from issuance, like text 0012: OpenSC's JPKI emulator reads both
+                // PINs' tries when it binds and needs SW1 = 63 (docs/card-choices.md).
+                ISOException.throwIt(length == (short) 0 ? StatusWords.TRIES_LEFT_BASE : StatusWords.REFERENCE_BLOCKED);
+            }
             ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
         }
         if (length == (short) 0) {
@@ -665,4 +703,31 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     }
 
 
+
+    // ---- SET SESSION KEY, 80 A2 (what real cards answer; docs/card-choices.md) ----
+
+    private void setSessionKey(APDU apdu) {
+        receiveAll(apdu);
+        if (sessionKeyPinFid == (short) 0) {
+            ISOException.throwIt(sessionKeyStatus);
+        }
+        Pin pin = files.pinByFid(sessionKeyPinFid);
+        if (pin == null || !session.isVerified(pin.slot)) {
+            ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+        }
+        ISOException.throwIt(ISO7816.SW_WRONG_DATA);
+    }
+
+    /**
+     * {@code 80 A2 00 C1 Lc <CV certificate>}: other P1P2 6A86; any data 6700, as AOKI's probe of a
+     * real card saw for 256 bytes: MynaSim checks no terminal certificate.
+     */
+    private void setPublicIcKey(APDU apdu) {
+        byte[] buffer = apdu.getBuffer();
+        if (Util.getShort(buffer, ISO7816.OFFSET_P1) != PUBLIC_IC_KEY_P1P2) {
+            ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        }
+        receiveAll(apdu);
+        ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+    }
 }

@@ -6,6 +6,7 @@ import javacard.framework.Util;
 import javacard.security.CryptoException;
 import javacard.security.MessageDigest;
 import javacard.security.RSAPrivateCrtKey;
+import javacard.security.RSAPublicKey;
 import javacard.security.Signature;
 import javacardx.crypto.Cipher;
 
@@ -119,6 +120,28 @@ final class RsaSigner {
         }
         Util.arrayCopyNonAtomic(sha256DigestInfoPrefix, (short) 0, scratch, digestInfo, DIGEST_INFO_PREFIX_LENGTH);
         return pkcs1Block(key, scratch, digestInfo, (short) (DIGEST_INFO_PREFIX_LENGTH + SHA256_LENGTH), scratch);
+    }
+
+    /** Where the consistency test's message sits in scratch, after the block and the recovered message. */
+    private static final short CONSISTENCY_MESSAGE = (short) (SIGNATURE_LENGTH + SHA256_LENGTH);
+    private static final byte CONSISTENCY_FILL = (byte) 0xA5;
+
+    /**
+     * Pairwise consistency test of a freshly generated pair: a PKCS#1 type-1 block made with the
+     * private key must give back its message through the public key. Uses scratch[0..320).
+     */
+    boolean pairIsConsistent(RSAPrivateCrtKey key, RSAPublicKey publicKey, byte[] scratch) {
+        Util.arrayFillNonAtomic(scratch, CONSISTENCY_MESSAGE, SHA256_LENGTH, CONSISTENCY_FILL);
+        try {
+            pkcs1.init(key, Cipher.MODE_ENCRYPT);
+            short blockLength = pkcs1.doFinal(scratch, CONSISTENCY_MESSAGE, SHA256_LENGTH, scratch, (short) 0);
+            pkcs1.init(publicKey, Cipher.MODE_DECRYPT);
+            short recovered = pkcs1.doFinal(scratch, (short) 0, blockLength, scratch, SIGNATURE_LENGTH);
+            return recovered == SHA256_LENGTH
+                && Util.arrayCompare(scratch, SIGNATURE_LENGTH, scratch, CONSISTENCY_MESSAGE, SHA256_LENGTH) == (byte) 0;
+        } catch (CryptoException notAPkcs1Block) {
+            return false;
+        }
     }
 
     /** PKCS#1 v1.5 block type 1 = "encrypt" with the private key: deterministic, as the card's P1=00. */

@@ -10,6 +10,11 @@ final class StatusWords {
     /** VERIFY wrong or status query: 63Cx, x = tries left. */
     static final short AUTHENTICATION_FAILED = (short) 0x6300;
     static final short TRIES_LEFT_BASE = (short) 0x63C0;
+    /**
+     * Execution error, non-volatile memory unchanged: GENERATE ASYMMETRIC KEY PAIR made no pair that
+     * passed the consistency test within its attempts, and the old key stays (docs/card-choices.md).
+     */
+    static final short EXECUTION_ERROR_MEMORY_UNCHANGED = (short) 0x6400;
     static final short NOT_ENOUGH_MEMORY = (short) 0x6A84;
     /** Logical channel other than 0. */
     static final short LOGICAL_CHANNEL_NOT_SUPPORTED = (short) 0x6881;

@@ -12,6 +12,7 @@ public final class SurfaceApplet extends MynaApplication {
     static final short EF_AP_BASIC_INFO = (short) 0x0003;
     static final short EF_CV_CERTIFICATE = (short) 0x0004;
     static final short EF_MY_NUMBER_IMAGE = (short) 0x0005;
+    static final short EF_UNKNOWN_0006 = (short) 0x0006;
     static final short IEF_BIRTH_DATE_KEY = (short) 0x0011;
     static final short IEF_VERIFICATION_CODE_B = (short) 0x0012;
     static final short IEF_VERIFICATION_CODE_A = (short) 0x0013;
@@ -21,7 +22,7 @@ public final class SurfaceApplet extends MynaApplication {
     private static final byte FALLBACK_TRIES = (byte) 10;
 
     private SurfaceApplet() {
-        super((byte) 5, (byte) 3, (byte) 1);
+        super((byte) 6, (byte) 3, (byte) 1);
         addPin(IEF_BIRTH_DATE_KEY, PinFormat.SIX_DIGITS, FALLBACK_TRIES);
         addPin(IEF_VERIFICATION_CODE_B, PinFormat.FOURTEEN_DIGITS, FALLBACK_TRIES);
         addPin(IEF_VERIFICATION_CODE_A, PinFormat.TWELVE_DIGITS, FALLBACK_TRIES);
@@ -32,6 +33,8 @@ public final class SurfaceApplet extends MynaApplication {
         addDataFile(EF_AP_BASIC_INFO, DataFile.FREE);
         addDataFile(EF_CV_CERTIFICATE, DataFile.FREE);
         addDataFile(EF_MY_NUMBER_IMAGE, codeA);
+        addDataFile(EF_UNKNOWN_0006, DataFile.FREE);
+        answerSetSessionKeyWith(SESSION_KEY_NOT_AVAILABLE);
         addOwnSigningKey(IEF_OWN_KEY);
     }
 

@@ -12,6 +12,9 @@ public final class TextApplet extends MynaApplication {
     static final short EF_INTEGRITY_RECORD = (short) 0x0003;
     static final short EF_CV_CERTIFICATE = (short) 0x0004;
     static final short EF_AP_BASIC_INFO = (short) 0x0005;
+    static final short EF_SESSION_KEY_PUBLIC_KEY = (short) 0x0006;
+    static final short EF_SIGNED_PUBLIC_KEY = (short) 0x0007;
+    static final short EF_UNKNOWN_0008 = (short) 0x0008;
     static final short IEF_PIN = (short) 0x0011;
     static final short IEF_BLOCKED = (short) 0x0012;
     static final short IEF_OWN_KEY = (short) 0x0013;
@@ -23,7 +26,7 @@ public final class TextApplet extends MynaApplication {
     private static final byte VERIFICATION_CODE_FALLBACK_TRIES = (byte) 10;
 
     private TextApplet() {
-        super((byte) 5, (byte) 4, (byte) 1);
+        super((byte) 8, (byte) 4, (byte) 1);
         addPin(IEF_PIN, PinFormat.FOUR_DIGITS, PIN_TRIES);
         // Blocked on every card examined (empty VERIFY 63C0, VERIFY 6984); the issuer sets it with 0 tries.
         addPin(IEF_BLOCKED, PinFormat.FOUR_DIGITS, PIN_TRIES);
@@ -37,6 +40,10 @@ public final class TextApplet extends MynaApplication {
         addDataFile(EF_INTEGRITY_RECORD, (byte) (pin | codeA | codeB));
         addDataFile(EF_CV_CERTIFICATE, DataFile.FREE);
         addDataFile(EF_AP_BASIC_INFO, DataFile.FREE);
+        addDataFile(EF_SESSION_KEY_PUBLIC_KEY, (byte) (pin | codeA | codeB));
+        addDataFile(EF_SIGNED_PUBLIC_KEY, (byte) (pin | codeA | codeB));
+        addDataFile(EF_UNKNOWN_0008, DataFile.FREE);
+        acceptSetSessionKeyAfter(IEF_PIN);
         addOwnSigningKey(IEF_OWN_KEY);
     }
 

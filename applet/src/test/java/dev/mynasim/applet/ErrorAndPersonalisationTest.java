@@ -136,6 +136,27 @@ class ErrorAndPersonalisationTest {
     }
 
     @Test
+    void aSignPasswordNeverSetAnswersAsBlockedAfterLock() {
+        TestCard card = new TestCard();
+        card.selectJpki();
+        card.createAndWrite("000A", TestCard.certificate(100, 3));
+        card.expect("80DA0018" + "05FF" + ascii(TestCard.AUTH_PIN), 0x9000);
+        card.setKey("17");
+        card.selectEf("001B");
+        card.expect("00200080", 0x6985);
+        card.expect("80DB100010" + TestCard.ISSUER_KEY, 0x9000);
+        card.expect("80F00000", 0x9000);
+        card.selectJpki();
+        card.selectEf("001B");
+        card.expect("00200080", 0x63C0);
+        card.expect("0020008006" + ascii("ABC123"), 0x6984);
+        card.expect("0020009B", 0x63C0);
+        card.selectEf("0018");
+        card.expect("00200080", 0x63C3);
+        card.verifyAuthPin();
+    }
+
+    @Test
     void lockRequiresKeyWhenCertificateExists() {
         TestCard card = new TestCard();
         card.selectJpki();

@@ -1,5 +1,7 @@
 package dev.mynasim.simulator;
 
+import dev.mynasim.applet.ClassRules;
+
 /**
  * Answers the commands a card receives while no application is selected (after power-on), the way
  * docs/card-reference.md §2.5 describes the MF level: nothing is readable there. jCardSim itself has no MF and
@@ -11,8 +13,8 @@ final class MasterFileResponder {
     }
 
     static byte[] respond(byte[] command) {
-        int classError = ClassByte.check(command[0], command[1]);
-        if (classError != 0) {
+        int classError = ClassRules.statusFor(command[0], command[1]) & 0xFFFF;
+        if (classError != 0x9000) {
             return sw(classError);
         }
         int ins = command[1] & 0xFF;

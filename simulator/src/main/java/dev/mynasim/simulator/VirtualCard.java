@@ -2,7 +2,9 @@ package dev.mynasim.simulator;
 
 import com.licel.jcardsim.base.Simulator;
 import com.licel.jcardsim.base.SimulatorRuntime;
+import dev.mynasim.applet.ClassRules;
 import dev.mynasim.applet.HostExport;
+import dev.mynasim.applet.MasterFileApplet;
 import dev.mynasim.applet.MynaApplication;
 import dev.mynasim.simulator.issuer.ApplicationImage;
 import dev.mynasim.simulator.issuer.KeyGeneratorSeeding;
@@ -57,6 +59,14 @@ public final class VirtualCard implements SimulatedCard {
      * @param images what the issuer writes, one per application
      */
     public VirtualCard(List<ApplicationImage> images, CardProfile profile) {
+        this(images, profile, KeyGeneratorSeeding.fresh());
+    }
+
+    /**
+     * As {@link #VirtualCard(List, CardProfile)}, with the on-card key generators seeded by seeding
+     * ({@link KeyGeneratorSeeding#reproducible} replays a known sequence of generated pairs).
+     */
+    public VirtualCard(List<ApplicationImage> images, CardProfile profile, KeyGeneratorSeeding seeding) {
         JcardsimNoiseFilter.install();
         this.profile = profile;
         for (ApplicationImage image : images) {
@@ -80,14 +90,32 @@ public final class VirtualCard implements SimulatedCard {
             personaliser.personalise(image, true);
         }
         for (Installed application : applications) {
-            KeyGeneratorSeeding.seed(runtime.lookupApplet(application.aid()).getApplet());
+            seeding.seed(runtime.lookupApplet(application.aid()).getApplet());
         }
+        presentContactAtr(profile);
         reset();
         lastState = exportState();
     }
 
     public synchronized void setProfile(CardProfile profile) {
         this.profile = profile;
+        presentContactAtr(profile);
+    }
+
+    /**
+     * GET DATA 5F51 answers the contact ATR the card presents: a contact profile's ATR replaces the
+     * MF's object (through the applet's host hook). A contactless profile leaves it: the chip keeps
+     * the contact ATR it had, which a contactless reader cannot see.
+     */
+    private void presentContactAtr(CardProfile presented) {
+        if (masterFile == null || !presented.isContact()) {
+            return;
+        }
+        byte[] atr = presented.atr();
+        if (runtime.lookupApplet(masterFile.aid()).getApplet() instanceof MasterFileApplet mf
+                && !mf.replaceContactAtrForHost(atr, (short) 1, (short) (atr.length - 1))) {
+            throw new IllegalStateException("the MF's contact ATR object cannot hold the " + presented.label() + " ATR");
+        }
     }
 
     public synchronized CardProfile profile() {
@@ -182,8 +210,8 @@ public final class VirtualCard implements SimulatedCard {
     }
 
     private byte[] selectApplication(byte[] command) {
-        int classError = ClassByte.check(command[0], command[1]);
-        if (classError != 0) {
+        int classError = ClassRules.statusFor(command[0], command[1]) & 0xFFFF;
+        if (classError != 0x9000) {
             return MasterFileResponder.sw(classError);
         }
         byte[] name = selectedName(command);
@@ -220,6 +248,20 @@ public final class VirtualCard implements SimulatedCard {
             return null;
         }
         return Arrays.copyOfRange(command, offset, offset + lc);
+    }
+
+    /**
+     * Generated key pairs the applications' consistency test rejected (and made again) since issue:
+     * what jCardSim's key generator got wrong (docs/on-card-keys.md).
+     */
+    public synchronized int rejectedKeyPairs() {
+        int rejected = 0;
+        for (Installed application : applications) {
+            if (runtime.lookupApplet(application.aid()).getApplet() instanceof MynaApplication myna) {
+                rejected += HostExport.rejectedKeyPairs(myna);
+            }
+        }
+        return rejected;
     }
 
     /** The AIDs of the installed applications, in installation order. */

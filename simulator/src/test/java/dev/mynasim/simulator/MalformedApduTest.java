@@ -47,4 +47,29 @@ class MalformedApduTest {
         assertEquals(0x6700, sw("80 2A 00 80 FF" + "53".repeat(255) + "00"));
         assertEquals(0x6986, sw("80 2A 00 80 00 00 FF" + "53".repeat(255) + "00 00"), "reaches the applet, which refuses it for want of a selected key (6986)");
     }
+
+    /**
+     * One class-byte rule: a SELECT by AID (routed by the simulator), a SELECT by FID and a READ
+     * BINARY (answered by the applet) get the same answer for every CLA, and 20-3F, A0-BF answer 6E00.
+     */
+    @Test
+    void everyClassGetsTheSameAnswerFromTheSimulatorAndTheApplet() {
+        for (int cla = 0; cla < 0x100; cla++) {
+            String c = String.format("%02X", cla);
+            card.reset();
+            int byAid = sw(c + " A4 04 0C 0A D3921000310001010408");
+            card.reset();
+            sw("00 A4 04 0C 0A D3921000310001010408");
+            int byFid = sw(c + " A4 02 0C 02 0005");
+            assertEquals(Integer.toHexString(byFid), Integer.toHexString(byAid), "SELECT with CLA " + c);
+            card.reset();
+            sw("00 A4 04 0C 0A D3921000310001010408");
+            sw("00 A4 02 0C 02 0005");
+            int read = sw(c + " B0 00 00 01");
+            if ((cla & 0xE0) == 0x20 || (cla & 0xE0) == 0xA0) {
+                assertEquals(0x6E00, byAid, "CLA " + c + " is no class the card knows");
+                assertEquals(0x6E00, read, "READ BINARY with CLA " + c);
+            }
+        }
+    }
 }

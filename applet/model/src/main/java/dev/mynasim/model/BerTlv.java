@@ -23,14 +23,31 @@ public final class BerTlv {
 
     /** The object tag ‖ length ‖ value. */
     public static byte[] of(int tag, byte[] value) {
+        return encode(tag, length(value.length), value);
+    }
+
+    /** As {@link #of}, but the length always in the form {@code 82 HH LL}, as long-form cards write text EF 0002. */
+    public static byte[] withTwoByteLength(int tag, byte[] value) {
+        return encode(tag, twoByteLength(value.length), value);
+    }
+
+    private static byte[] encode(int tag, byte[] length, byte[] value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 6);
         if (tag > 0xFF) {
             out.write(tag >> 8);
         }
         out.write(tag);
-        out.writeBytes(length(value.length));
+        out.writeBytes(length);
         out.writeBytes(value);
         return out.toByteArray();
+    }
+
+    /** {@code 82 HH LL}: a definite length in two bytes, whatever its value (BER allows it; DER would not). */
+    public static byte[] twoByteLength(int length) {
+        if (length > 0xFFFF) {
+            throw new IllegalArgumentException("a length of " + length + " does not fit two bytes");
+        }
+        return new byte[] {(byte) 0x82, (byte) (length >> 8), (byte) length};
     }
 
     /** Definite length: short form below 128, else 81 xx or 82 xx xx. */

@@ -6,6 +6,7 @@ public enum CardFile {
     SIGN_CA_CERTIFICATE(CardApplication.JPKI, 0x0002, Labels.SIGN_CA_CERTIFICATE),
     TOKEN_INFO(CardApplication.JPKI, 0x0006, "token information"),
     CERTIFICATE_AVAILABILITY(CardApplication.JPKI, 0x0008, "certificate availability"),
+    JPKI_PROTECTED_0009(CardApplication.JPKI, 0x0009, "JPKI protected EF 0009"),
     AUTH_CERTIFICATE(CardApplication.JPKI, 0x000A, Labels.AUTH_CERTIFICATE),
     AUTH_CA_CERTIFICATE(CardApplication.JPKI, 0x000B, Labels.AUTH_CA_CERTIFICATE),
     MY_NUMBER(CardApplication.TEXT, 0x0001, Labels.MY_NUMBER),
@@ -13,11 +14,17 @@ public enum CardFile {
     INTEGRITY_RECORD(CardApplication.TEXT, 0x0003, Labels.INTEGRITY_RECORD),
     TEXT_CV_CERTIFICATE(CardApplication.TEXT, 0x0004, "text AP CV certificate"),
     TEXT_BASIC_INFO(CardApplication.TEXT, 0x0005, "text AP basic information"),
+    TEXT_SESSION_KEY_PUBLIC_KEY(CardApplication.TEXT, 0x0006, "text AP session-key public key"),
+    TEXT_SIGNED_PUBLIC_KEY(CardApplication.TEXT, 0x0007, "text AP signed public key"),
+    TEXT_UNKNOWN_0008(CardApplication.TEXT, 0x0008, "text AP EF 0008"),
     AGE_RECORD(CardApplication.SURFACE, 0x0001, Labels.AGE_RECORD),
     CARD_FACE(CardApplication.SURFACE, 0x0002, Labels.CARD_FACE),
     SURFACE_BASIC_INFO(CardApplication.SURFACE, 0x0003, "surface AP basic information"),
     SURFACE_CV_CERTIFICATE(CardApplication.SURFACE, 0x0004, "surface AP CV certificate"),
     MY_NUMBER_IMAGE(CardApplication.SURFACE, 0x0005, Labels.MY_NUMBER_IMAGE),
+    SURFACE_UNKNOWN_0006(CardApplication.SURFACE, 0x0006, "surface AP EF 0006"),
+    JUKI_KEY_REFERENCE(CardApplication.JUKI, 0x0002, "住基AP key reference"),
+    COMMON_KEY_REFERENCE(CardApplication.COMMON, 0x0002, "common AP key reference"),
     CARD_RECORD(CardApplication.COMMON, 0x0001, "card record");
 
     /** Names scenarios use; compile-time constants for the Cucumber parameter types. */

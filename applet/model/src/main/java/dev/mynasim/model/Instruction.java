@@ -20,6 +20,10 @@ public enum Instruction {
     EXTERNAL_AUTHENTICATE(0x00, 0x82),
     RESET_RETRY_COUNTER(0x00, 0x2C),
     GENERATE_KEY_PAIR(0x00, 0x46),
+    /** SET SESSION KEY (text AP secure messaging on a real card; docs/card-choices.md). */
+    SET_SESSION_KEY(0x80, 0xAE),
+    /** A terminal's card-verifiable certificate (refused: MynaSim checks none). */
+    SET_PUBLIC_IC_KEY(0x80, 0xA2),
     CREATE_EF(0x80, 0xE0),
     WRITE_BINARY(0x80, 0xD6),
     SET_PIN(0x80, 0xDA),

@@ -3,6 +3,7 @@ package dev.mynasim.cli;
 import dev.mynasim.client.backend.Backends;
 import dev.mynasim.cli.report.ProgressReporter;
 import dev.mynasim.glue.steps.TraceFiles;
+import dev.mynasim.fixtures.CardLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     ReaderOption reader = new ReaderOption();
+
+    @Option(names = "--layout", paramLabel = "NAME",
+            description = "Card layout of the virtual cards (short-form, long-form; docs/card-choices.md, \"Card layouts\")."
+                    + " Default: each persona file's layout. Scenarios that name a layout keep theirs.")
+    String layout;
 
     @Option(names = "--allow-destructive",
             description = "Run @destructive scenarios (they may lock, change or reset a PIN) even on a card that is not a"
@@ -46,6 +52,9 @@ public final class CheckCommand implements Callable<Integer> {
         Files.createDirectories(reports);
         System.setProperty(Backends.READER_PROPERTY, reader.name());
         System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
+        if (layout != null) {
+            System.setProperty(Backends.LAYOUT_PROPERTY, CardLayout.parse(layout).word());
+        }
         System.setProperty("cucumber.publish.quiet", "true");
         if (traceDir != null) {
             Files.createDirectories(traceDir);
@@ -78,7 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
                 args.add(feature.toAbsolutePath().toString());
             }
         }
-        System.out.println("MynaSim check on reader \"" + reader.name() + "\"");
+        System.out.println("MynaSim check on reader \"" + reader.name() + "\"" + (layout == null ? "" : ", card layout " + layout));
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         System.out.println("Report: " + reports.resolve("cucumber.html"));
         System.out.println("JUnit XML: " + reports.resolve("cucumber.xml"));

@@ -1,5 +1,6 @@
 package dev.mynasim.cli;
 
+import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.world.issuer.CertificateRecord;
 import dev.mynasim.world.issuer.MunicipalOffice;
@@ -56,8 +57,14 @@ public final class OfficeCommand implements Runnable {
                 description = "Test CA and office ledger folder (default: $MYNASIM_CA_STATE or ~/.local/state/mynasim/ca).")
         Path caState;
 
+        @Option(names = "--layout", paramLabel = "NAME",
+                description = "The card's layout (short-form, long-form), when it was served with another than the persona file's:"
+                        + " the office rewrites the basic 4 in the card's own form.")
+        String layout;
+
         Persona persona() {
-            return personaOption.persona();
+            Persona named = personaOption.persona();
+            return layout == null ? named : named.withLayout(CardLayout.parse(layout));
         }
 
         LocalDate today() {

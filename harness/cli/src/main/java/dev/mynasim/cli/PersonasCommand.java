@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Lists the personas (test card holders) with their PINs and computed expiry dates.")
 public final class PersonasCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print a JSON array (keys: name, birthDate, myNumber, pins, cardExpiry, authCertExpiry, signCertExpiry, ...).")
+    @Option(names = "--json", description = "Print a JSON array (keys: name, birthDate, myNumber, pins, cardExpiry, authCertExpiry, signCertExpiry, layout, ...).")
     boolean json;
 
     @Override
@@ -23,12 +23,12 @@ public final class PersonasCommand implements Callable<Integer> {
             System.out.println(PersonaJson.toPrettyString(personas));
             return 0;
         }
-        System.out.printf("%-8s %-3s %-20s %-10s %-10s %-10s %-10s %-5s %-16s%n",
-                "persona", "", "name", "born", "issued", "card exp.", "cert exp.", "auth", "sign password");
+        System.out.printf("%-8s %-3s %-20s %-10s %-10s %-10s %-10s %-10s %-5s %-16s%n",
+                "persona", "", "name", "born", "issued", "card exp.", "cert exp.", "layout", "auth", "sign password");
         for (Persona p : personas.all()) {
-            System.out.printf("%-8s %-3s %-20s %-10s %-10s %-10s %-10s %-5s %-16s%n",
+            System.out.printf("%-8s %-3s %-20s %-10s %-10s %-10s %-10s %-10s %-5s %-16s%n",
                     p.id(), p.isDefault() ? "(*)" : "", p.name(), p.birthDate(), p.issueDate(), p.cardExpiry(),
-                    p.authCertificateExpiry(), p.pins().auth(), p.pins().sign().orElse("(none: under 15)"));
+                    p.authCertificateExpiry(), p.layout().word(), p.pins().auth(), p.pins().sign().orElse("(none: under 15)"));
         }
         System.out.println("(*) default persona. Text and 住基 PINs: see --json.");
         return 0;

@@ -2,6 +2,7 @@ package dev.mynasim.cli;
 
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.backend.Backends;
+import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.guard.GuardedBackend;
 import dev.mynasim.client.transport.TraceFile;
@@ -59,9 +60,12 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
+    /** The persona (--persona, else # persona:, else the default) on a card of the trace's # layout:, if it names one. */
     private Persona choosePersona(TraceFile file) {
         String id = persona != null ? persona : file.header().get("persona");
-        return id == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(id);
+        Persona holder = id == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(id);
+        String layout = file.header().get("layout");
+        return layout == null ? holder : holder.withLayout(CardLayout.parse(layout));
     }
 
     /** Asks only on a terminal, without echo; the value is never printed or kept. */

@@ -1,5 +1,6 @@
 package dev.mynasim.cli;
 
+import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.simulator.CardProfile;
@@ -55,13 +56,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Per-command delays: none, contact, contactless, or command=3,read256=12,verify=25,sign=450 (ms; estimates). Default: ${DEFAULT-VALUE}.")
     String latency;
 
+    @Option(names = "--layout", paramLabel = "NAME",
+            description = "Card layout (short-form, long-form; docs/card-choices.md). Default: the persona file's."
+                    + " Another layout than the file's keeps its own default state file (<persona>-<layout>-slot<N>.json).")
+    String layout;
+
     @Option(names = "--state", paramLabel = "FILE",
             description = "Card state file (PIN counters, locks, changed PINs). Default: ~/.local/state/mynasim/<persona>-slot<N>.json.")
     Path state;
 
     @Override
     public Integer call() throws Exception {
-        Persona persona = personaOption.persona();
+        Persona named = personaOption.persona();
+        Persona persona = layout == null ? named : named.withLayout(CardLayout.parse(layout));
         int slot = where.slot == null ? 0 : where.slot;
         if (where.slot != null && slot != 0 && slot != 1) {
             throw new IllegalArgumentException("--slot must be 0 or 1 (or give --port)");
@@ -80,7 +87,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
 
-        CardStateFile stateFile = new CardStateFile(state != null ? state : CardStateFile.defaultPath(persona.id(), slot), persona.id());
+        // A card of another layout than the persona file's is another card: its default state file is its own.
+        String stateStem = persona.layout() == named.layout() ? persona.id() : persona.id() + "-" + persona.layout().word();
+        CardStateFile stateFile = new CardStateFile(state != null ? state : CardStateFile.defaultPath(stateStem, slot), persona.id());
         VirtualCard card = VirtualCards.issue(persona, Fixtures.get().pki(), cardProfile, stateFile.load());
         CountDownLatch stop = new CountDownLatch(1);
         ControlledCard controls = ControlledCard.wrap(card, LatencyProfile.parse(latency));

@@ -1,5 +1,6 @@
 package dev.mynasim.simulator.issuer;
 
+import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.model.BerTlv;
 import dev.mynasim.model.CardApplication;
@@ -78,6 +79,7 @@ public final class CardImages {
             credentials.signCertificate().isPresent() ? CERT_PRESENT : 0x00, CERT_PRESENT, 0x00});
         image.file(CardFile.AUTH_CERTIFICATE.fid(), der(credentials.authCertificate())).capacity(CardFile.AUTH_CERTIFICATE.fid(), CERTIFICATE_CAPACITY);
         image.file(CardFile.AUTH_CA_CERTIFICATE.fid(), der(authCa));
+        image.file(CardFile.JPKI_PROTECTED_0009.fid(), sixteenFf());
         image.file(CardFile.SIGN_CA_CERTIFICATE.fid(), der(signCa));
         image.seedRandom(freshSeed());
         image.pin(Pin.AUTH.fid(), ascii(persona.pins().auth()), 0, 0xFF);
@@ -111,6 +113,9 @@ public final class CardImages {
         image.file(CardFile.INTEGRITY_RECORD.fid(), integrityRecord(myNumber, basicFour));
         image.file(CardFile.TEXT_CV_CERTIFICATE.fid(), cvCertificate(IssuerKeys.dataSigning()));
         image.file(CardFile.TEXT_BASIC_INFO.fid(), textBasicInfo());
+        image.file(CardFile.TEXT_SESSION_KEY_PUBLIC_KEY.fid(), BerTlv.of(0xA1, publicKeyComponents(ownKey)));
+        image.file(CardFile.TEXT_SIGNED_PUBLIC_KEY.fid(), signedPublicKey(ownKey));
+        image.file(CardFile.TEXT_UNKNOWN_0008.fid(), sixteenFf());
         image.pin(Pin.TEXT.fid(), ascii(persona.pins().text()), 0, 0xFF);
         // Blocked from issuance on every card examined: any value, no tries.
         image.pin(Pin.TEXT_BLOCKED.fid(), ascii("0000"), 0, 0);
@@ -131,6 +136,7 @@ public final class CardImages {
         image.file(CardFile.CARD_FACE.fid(), cardFace).capacity(CardFile.CARD_FACE.fid(), cardFace.length + CARD_FACE_HEADROOM);
         image.file(CardFile.SURFACE_BASIC_INFO.fid(), surfaceBasicInfo(persona));
         image.file(CardFile.SURFACE_CV_CERTIFICATE.fid(), cvCertificate(IssuerKeys.dataSigning()));
+        image.file(CardFile.SURFACE_UNKNOWN_0006.fid(), sixteenFf());
         image.file(CardFile.MY_NUMBER_IMAGE.fid(), myNumberImage(face.myNumber(), cardPublicKey));
         image.pin(Pin.BIRTH_DATE.fid(), ascii(persona.birthDateEra6()), TryLimits.VERIFICATION_CODES, 0xFF);
         image.pin(Pin.SURFACE_CODE_B.fid(), ascii(persona.verificationCodeB()), TryLimits.VERIFICATION_CODES, 0xFF);
@@ -143,6 +149,7 @@ public final class CardImages {
     /** 住基AP: its PIN only (same value as the auth PIN unless the persona says otherwise; own counter). */
     public static ApplicationImage juki(Persona persona) {
         return new ApplicationImage("住基AP", CardApplication.JUKI.aid())
+                .file(CardFile.JUKI_KEY_REFERENCE.fid(), keyReference())
                 .pin(Pin.JUKI.fid(), ascii(persona.pins().juki()), 0, 0xFF)
                 .seedRandom(freshSeed());
     }
@@ -151,6 +158,7 @@ public final class CardImages {
     public static ApplicationImage common(Persona persona, KeyPair authenticationKey) {
         return new ApplicationImage("common AP", CardApplication.COMMON.aid())
                 .file(CardFile.CARD_RECORD.fid(), cardRecord(persona))
+                .file(CardFile.COMMON_KEY_REFERENCE.fid(), keyReference())
                 .pin(Pin.COMMON.fid(), ascii(persona.pins().juki()), 0, 0xFF)
                 .key(key(CardKey.COMMON_AUTHENTICATION.fid(), (RSAPrivateCrtKey) authenticationKey.getPrivate()))
                 .seedRandom(freshSeed());
@@ -182,7 +190,8 @@ public final class CardImages {
 
     /**
      * Text EF 0002: FF 20 L { DF21 08 offsets of DF22..DF25 from the file start; DF22 name; DF23
-     * address (UTF-8); DF24 08 YYYYMMDD; DF25 01 sex code }.
+     * address (UTF-8); DF24 08 YYYYMMDD; DF25 01 sex code }. The outer length L follows the card's
+     * layout: the shortest BER form ({@code 62}), or always {@code 82 HH LL} ({@link CardLayout#LONG_FORM}).
      */
     static byte[] basicFourFile(Persona persona) {
         byte[][] fields = {
@@ -194,14 +203,35 @@ public final class CardImages {
         for (byte[] field : fields) {
             fieldsLength += field.length;
         }
-        int offset = 2 + BerTlv.length(fieldsLength).length + 11;
+        boolean longForm = persona.layout() == CardLayout.LONG_FORM;
+        byte[] outerLength = longForm ? BerTlv.twoByteLength(fieldsLength) : BerTlv.length(fieldsLength);
+        int offset = 2 + outerLength.length + 11;
         ByteBuffer offsets = ByteBuffer.allocate(8);
         for (byte[] field : fields) {
             offsets.putShort((short) offset);
             offset += field.length;
         }
         byte[] value = BerTlv.concat(BerTlv.of(0xDF21, offsets.array()), BerTlv.concat(fields));
-        return BerTlv.of(0xFF20, value);
+        return longForm ? BerTlv.withTwoByteLength(0xFF20, value) : BerTlv.of(0xFF20, value);
+    }
+
+    /**
+     * The layout a text EF 0002 was written in, when its header tells: {@code 82 HH LL} for a value
+     * below 256 bytes is the long form, a shorter length the short form; empty for a longer value or
+     * something else (both layouts write {@code 82} there).
+     */
+    public static java.util.Optional<CardLayout> basicFourLayout(byte[] basicFour) {
+        if (basicFour == null || basicFour.length < 5 || (basicFour[0] & 0xFF) != 0xFF || basicFour[1] != 0x20) {
+            return java.util.Optional.empty();
+        }
+        int first = basicFour[2] & 0xFF;
+        if (first < 0x80 || first == 0x81) {
+            return java.util.Optional.of(CardLayout.SHORT_FORM);
+        }
+        if (first == 0x82 && (basicFour[3] & 0xFF) == 0) {
+            return java.util.Optional.of(CardLayout.LONG_FORM);
+        }
+        return java.util.Optional.empty();
     }
 
     /**
@@ -231,6 +261,27 @@ public final class CardImages {
         return BerTlv.of(0x7F21, BerTlv.concat(BerTlv.of(0x5F4E, body), BerTlv.of(0x5F37, sign(ca.getPrivate(), body))));
     }
 
+    /**
+     * Text EF 0007: FF 50 82 02 13 { DF51 82 01 09 the text AP's own public key (key 0013); DF52 82 01 00
+     * sha256WithRSA over the DF51 TLV by the data-signing key of EF 0004 } = 535 bytes (docs/card-reference.md §2.2).
+     */
+    static byte[] signedPublicKey(KeyPair ownKey) {
+        byte[] key = BerTlv.of(0xDF51, publicKeyComponents(ownKey));
+        return BerTlv.of(0xFF50, BerTlv.concat(key, BerTlv.of(0xDF52, sign(IssuerKeys.dataSigning().getPrivate(), key))));
+    }
+
+    /** 16 × FF: what myna-card found in text 0008 and surface 0006 (meaning unknown); JPKI 0009 is never read. */
+    static byte[] sixteenFf() {
+        byte[] bytes = new byte[16];
+        Arrays.fill(bytes, (byte) 0xFF);
+        return bytes;
+    }
+
+    /** 住基 and common EF 0002, byte-identical: a 16-byte key reference, here the CV CA's key ID. */
+    static byte[] keyReference() {
+        return IssuerKeys.keyId(IssuerKeys.cvCa());
+    }
+
     /** 90 03 01 00 01 91 82 01 00 modulus: an RSA-2048 public key as the 券面 APs write it. */
     static byte[] publicKeyComponents(KeyPair pair) {
         RSAPublicKey key = (RSAPublicKey) pair.getPublic();
@@ -243,14 +294,32 @@ public final class CardImages {
         return publicKeyComponents(pair);
     }
 
-    /** Text EF 0005: FF 40 { DF41 04 01 03 0E 01; DF42 10 key ID; DF43 81 80 32 bytes + 96 × FF }. */
+    /** Size of text EF 0005 on a real card: clients read it with one Le of 256 and require all 256 bytes. */
+    public static final int TEXT_BASIC_INFO_LENGTH = 256;
+
+    /**
+     * Text EF 0005: FF 40 81 9E { DF41 04 01 03 0E 01; DF42 10 key ID; DF43 81 80 32 bytes + 96 × FF }
+     * (162 bytes), then FF filler up to the card's 256 bytes (jpki/myna's Go client and pymyna read
+     * 256 bytes and refuse fewer; docs/card-choices.md).
+     */
     static byte[] textBasicInfo() {
         byte[] opaque = new byte[128];
         Arrays.fill(opaque, (byte) 0xFF);
         byte[] keyId = IssuerKeys.keyId(IssuerKeys.dataSigning());
         System.arraycopy(sha256(keyId), 0, opaque, 0, 32);
-        return BerTlv.of(0xFF40, BerTlv.concat(BerTlv.of(0xDF41, HexFormat.of().parseHex("01030E01")),
+        byte[] object = BerTlv.of(0xFF40, BerTlv.concat(BerTlv.of(0xDF41, HexFormat.of().parseHex("01030E01")),
                 BerTlv.of(0xDF42, keyId), BerTlv.of(0xDF43, opaque)));
+        return paddedWithFf(object, TEXT_BASIC_INFO_LENGTH);
+    }
+
+    /** The object, then FF filler up to size bytes (the 券面 APs' files keep filler after the TLV). */
+    static byte[] paddedWithFf(byte[] object, int size) {
+        if (object.length > size) {
+            throw new IllegalStateException("a " + object.length + "-byte object does not fit a " + size + "-byte file");
+        }
+        byte[] file = Arrays.copyOf(object, size);
+        Arrays.fill(file, object.length, size, (byte) 0xFF);
+        return file;
     }
 
     /** Surface EF 0003: FF 30 { DF31 04 06 03 0E 01; DF32 10 key ID; DF33 01 version; DF34 05 municipality; DF35 key ID + 256 }. */

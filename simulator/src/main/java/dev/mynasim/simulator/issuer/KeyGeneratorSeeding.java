@@ -4,6 +4,7 @@ import dev.mynasim.applet.HostExport;
 import dev.mynasim.applet.MynaApplication;
 import java.lang.reflect.Field;
 import java.security.SecureRandom;
+import java.util.Random;
 import javacard.framework.Applet;
 
 /**
@@ -11,27 +12,43 @@ import javacard.framework.Applet;
  * from the same empty state, so without this the first key generated on every virtual card would be
  * the same key, and a card restored from its state file would generate again the keys it generated
  * before (docs/card-choices.md, section "jCardSim"). After issue the simulator adds 32 fresh bytes from the host's
- * SecureRandom to each on-card key generator (jCardSim's {@code KeyPair.impl.rnd}); the stream then
+ * SecureRandom ({@link #fresh()}) to each on-card key generator (jCardSim's {@code KeyPair.impl.rnd}); the stream then
  * continues, so two renewals of one card differ too. A physical Java Card uses its own hardware
  * generator; the applet never sees any of this ({@code HostExport.keyGenerator} only hands the
  * object out). A jCardSim that moves these fields fails loudly here, and {@code OnCardKeyTest} pins it.
+ * {@link #reproducible(long)} gives the same keys on every run: the seeded key-generation test and
+ * {@code mynasim keygen --seed} use it to replay a sequence of pairs known to hold bad ones.
  */
 public final class KeyGeneratorSeeding {
 
     private static final SecureRandom SEEDS = new SecureRandom();
-    private static final int MAX_KEYS = 16;
+    /** Generators per applet asked for: two per key (the key's and its spare's). */
+    private static final int MAX_GENERATORS = 16;
 
-    private KeyGeneratorSeeding() {
+    private final Random seeds;
+
+    private KeyGeneratorSeeding(Random seeds) {
+        this.seeds = seeds;
+    }
+
+    /** Fresh seeds from the host's SecureRandom: what every issued card gets. */
+    public static KeyGeneratorSeeding fresh() {
+        return new KeyGeneratorSeeding(SEEDS);
+    }
+
+    /** The same seeds for the same number, in the same order of applets: reproducible keys. */
+    public static KeyGeneratorSeeding reproducible(long seed) {
+        return new KeyGeneratorSeeding(new Random(seed));
     }
 
     /** Seeds every on-card key generator of the applet; returns how many were seeded. */
-    public static int seed(Applet applet) {
+    public int seed(Applet applet) {
         if (!(applet instanceof MynaApplication application)) {
             return 0; // the MF level has no keys
         }
         int seeded = 0;
         try {
-            for (byte index = 0; index < MAX_KEYS; index++) {
+            for (byte index = 0; index < MAX_GENERATORS; index++) {
                 Object keyPair = HostExport.keyGenerator(application, index);
                 if (keyPair == null) {
                     continue;
@@ -39,7 +56,7 @@ public final class KeyGeneratorSeeding {
                 Object impl = field(keyPair, "impl");
                 SecureRandom generator = (SecureRandom) field(impl, "rnd");
                 byte[] seed = new byte[32];
-                SEEDS.nextBytes(seed);
+                seeds.nextBytes(seed);
                 generator.setSeed(seed);
                 seeded++;
             }

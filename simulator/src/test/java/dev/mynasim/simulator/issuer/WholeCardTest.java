@@ -137,9 +137,11 @@ class WholeCardTest {
         byte[] basic = readAll(card, "0002");
         byte[] integrity = readAll(card, "0003");
         byte[] cv = readAll(card, "0004");
+        byte[] basicInfo = readAll(card, "0005");
         assertEquals(17, myNumber.length);
         assertEquals(336, integrity.length);
         assertEquals(568, cv.length);
+        assertEquals(256, basicInfo.length, "EF 0005 as clients read it: 256 bytes");
         assertEquals("ff3082014bdf3120", HexFormat.of().formatHex(integrity, 0, 8));
         byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(myNumber);
         assertArrayEquals(sha, Arrays.copyOfRange(integrity, 8, 40));

@@ -1,5 +1,6 @@
 package dev.mynasim.client.backend;
 
+import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.guard.GuardedBackend;
@@ -19,6 +20,8 @@ public final class Backends {
     public static final String READER_PROPERTY = "mynasim.reader";
     /** Set by {@code --allow-destructive}: PIN-changing runs may go to a card that is not virtual. */
     public static final String ALLOW_DESTRUCTIVE_PROPERTY = "mynasim.allowDestructive";
+    /** Set by {@code check --layout}: the card layout of every card a scenario asks for by persona alone. */
+    public static final String LAYOUT_PROPERTY = "mynasim.layout";
 
     private Backends() {
     }
@@ -29,6 +32,12 @@ public final class Backends {
             reader = System.getenv("MYNASIM_READER");
         }
         return reader == null || reader.isBlank() ? "sim" : reader;
+    }
+
+    /** The persona on a card of the configured layout ({@code --layout}), else of the persona file's. */
+    public static Persona withConfiguredLayout(Persona persona) {
+        String layout = System.getProperty(LAYOUT_PROPERTY);
+        return layout == null || layout.isBlank() ? persona : persona.withLayout(CardLayout.parse(layout));
     }
 
     public static boolean destructiveAllowed() {

@@ -26,7 +26,30 @@ public final class ApduTrace {
     }
 
     public synchronized void record(byte[] command, byte[] response, long micros) {
-        exchanges.add(new Exchange(SecretMasking.describe(command), SecretMasking.describeResponse(response), micros));
+        String recorded = answersRandomData(command) ? randomData(response) : SecretMasking.describeResponse(response);
+        exchanges.add(new Exchange(SecretMasking.describe(command), recorded, micros));
+    }
+
+    /**
+     * Commands whose answer is random on every card (GET CHALLENGE, RSASSA-PSS signatures 80 2A 04/05,
+     * a key pair made on the card): their data is recorded as {@code ??}, which a replay does not compare.
+     */
+    static boolean answersRandomData(byte[] command) {
+        if (command.length < 4) {
+            return false;
+        }
+        int cla = command[0] & 0xFF;
+        int ins = command[1] & 0xFF;
+        int p1 = command[2] & 0xFF;
+        return ins == 0x84 || ins == 0x46 || (cla == 0x80 && ins == 0x2A && (p1 == 0x04 || p1 == 0x05));
+    }
+
+    private static String randomData(byte[] response) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < response.length - 2; i++) {
+            out.append("?? ");
+        }
+        return out.append(Apdus.toHex(response, response.length - 2, 2)).toString();
     }
 
     public synchronized void recordFailure(byte[] command, String failure, long micros) {

@@ -13,15 +13,22 @@ import java.util.regex.Pattern;
 
 /**
  * A trace as {@link ApduTrace} writes it, read back for replay. Besides full hex, a response may be
- * abbreviated as {@code [N bytes] SW1 SW2} (hand-written traces, e.g. from published examples); a
- * command's masked secret is {@code **} per byte. Blank lines and lines starting with {@code ##} are
+ * abbreviated as {@code [N bytes] SW1 SW2} (hand-written traces, e.g. from published examples: any N
+ * bytes), or {@code [per-card bytes] SW1 SW2} (any number of bytes: a certificate whose size depends
+ * on the holder); in a full-hex response {@code ??} stands for one byte that is random or per-card
+ * (challenges, signatures, keys, the holder's data) and is not compared. A command's masked secret is
+ * {@code **} per byte. Blank lines and lines starting with {@code ##} are
  * comments. A line that is none of these is an error naming the line.
  */
 public record TraceFile(Map<String, String> header, List<Line> lines) {
 
     private static final Pattern EXCHANGE = Pattern.compile("^> (.+?)  < (.+?)(?:  \\((\\d+)\\.(\\d{3}) ms\\))?$");
     private static final Pattern ABBREVIATED = Pattern.compile("^\\[(\\d+) bytes?] ([0-9A-Fa-f]{2} ?[0-9A-Fa-f]{2})$");
+    private static final Pattern PER_CARD = Pattern.compile("^\\[per-card bytes?] ([0-9A-Fa-f]{2} ?[0-9A-Fa-f]{2})$");
     private static final String MASK = "**";
+    private static final String ANY_BYTE = "??";
+    /** dataLength() of a response recorded as [per-card bytes]: any length. */
+    public static final int ANY_LENGTH = -2;
 
     /** One recorded exchange: its line number, the command as recorded, and what came back. */
     public record Line(int number, String command, String response) {
@@ -79,7 +86,65 @@ public record TraceFile(Map<String, String> header, List<Line> lines) {
                 return -1;
             }
             Matcher abbreviated = ABBREVIATED.matcher(response);
-            return abbreviated.matches() ? Apdus.sw(Apdus.fromHex(abbreviated.group(2))) : Apdus.sw(Apdus.fromHex(response));
+            if (abbreviated.matches()) {
+                return Apdus.sw(Apdus.fromHex(abbreviated.group(2)));
+            }
+            Matcher perCard = PER_CARD.matcher(response);
+            if (perCard.matches()) {
+                return Apdus.sw(Apdus.fromHex(perCard.group(1)));
+            }
+            List<String> tokens = responseTokens();
+            if (tokens.size() < 2 || tokens.get(tokens.size() - 1).equals(ANY_BYTE) || tokens.get(tokens.size() - 2).equals(ANY_BYTE)) {
+                throw new IllegalArgumentException("the status word must be written out: " + response);
+            }
+            return Apdus.sw(Apdus.fromHex(String.join(" ", tokens.subList(tokens.size() - 2, tokens.size()))));
+        }
+
+        /** The full-hex response split into byte tokens ({@code ??} kept), validated. */
+        private List<String> responseTokens() {
+            String compact = response.replaceAll("\\s+", "");
+            if (compact.length() % 2 != 0) {
+                throw new IllegalArgumentException("odd number of hex digits in the response: " + response);
+            }
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < compact.length(); i += 2) {
+                String token = compact.substring(i, i + 2);
+                if (!token.equals(ANY_BYTE) && !token.equals(MASK) && !token.matches("[0-9A-Fa-f]{2}")) {
+                    throw new IllegalArgumentException("not a hex byte, ?? or ** in the response: " + token);
+                }
+                // A masked secret (the My Number) is not compared either.
+                tokens.add(token.equals(MASK) ? ANY_BYTE : token);
+            }
+            return tokens;
+        }
+
+        /**
+         * Why a replayed response differs from this recorded one, or empty when it matches: the status
+         * word, the data length (unless recorded as {@code [per-card bytes]}), then every data byte not
+         * recorded as {@code ??} (an abbreviated {@code [N bytes]} response compares no bytes).
+         */
+        public java.util.Optional<String> differenceFrom(byte[] replayed) {
+            int sw = Apdus.sw(replayed);
+            int length = replayed.length - 2;
+            int recordedLength = dataLength();
+            if (sw != sw() || (recordedLength != ANY_LENGTH && length != recordedLength)) {
+                return java.util.Optional.of("recorded " + describe(sw(), recordedLength) + ", replay got " + describe(sw, length));
+            }
+            if (ABBREVIATED.matcher(response).matches() || PER_CARD.matcher(response).matches()) {
+                return java.util.Optional.empty();
+            }
+            List<String> tokens = responseTokens();
+            for (int i = 0; i < length; i++) {
+                String recorded = tokens.get(i);
+                if (!recorded.equals(ANY_BYTE) && Integer.parseInt(recorded, 16) != (replayed[i] & 0xFF)) {
+                    return java.util.Optional.of(String.format("data byte %d: recorded %s, replay got %02X", i, recorded.toUpperCase(), replayed[i] & 0xFF));
+                }
+            }
+            return java.util.Optional.empty();
+        }
+
+        private static String describe(int sw, int length) {
+            return "SW " + Apdus.swText(sw) + (length == ANY_LENGTH ? " with per-card data" : " with " + length + " data byte" + (length == 1 ? "" : "s"));
         }
 
         /** Length of the recorded response data (without the status word); -1 if there was none. */
@@ -88,7 +153,10 @@ public record TraceFile(Map<String, String> header, List<Line> lines) {
                 return -1;
             }
             Matcher abbreviated = ABBREVIATED.matcher(response);
-            return abbreviated.matches() ? Integer.parseInt(abbreviated.group(1)) : Apdus.fromHex(response).length - 2;
+            if (abbreviated.matches()) {
+                return Integer.parseInt(abbreviated.group(1));
+            }
+            return PER_CARD.matcher(response).matches() ? ANY_LENGTH : responseTokens().size() - 2;
         }
     }
 

@@ -56,7 +56,15 @@ class OpenScClientTest {
         requireTool("pkcs15-tool");
         requireTool("pkcs11-tool");
         requireTool("openssl");
-        persona = Fixtures.get().personas().byId("hanako");
+        serve("hanako");
+    }
+
+    /** Puts the persona's card in the reader (replacing the one there) and waits for OpenSC to see it. */
+    private void serve(String personaId) throws Exception {
+        if (bridge != null) {
+            takeTheCardOut();
+        }
+        persona = Fixtures.get().personas().byId(personaId);
         card = VirtualCards.issue(persona, Fixtures.get().pki(), CardProfile.CONTACT);
         bridge = new VpcdBridge(card, VpcdBridge.DEFAULT_HOST, VpcdBridge.SLOT0_PORT).start();
         await("card in " + READER).atMost(Duration.ofSeconds(10)).until(() -> run("opensc-tool", "--list-readers")
@@ -67,6 +75,7 @@ class OpenScClientTest {
     void takeTheCardOut() {
         if (bridge != null) {
             bridge.close();
+            bridge = null;
             await("card out of " + READER).atMost(Duration.ofSeconds(10)).until(() -> run("opensc-tool", "--list-readers")
                     .lines().noneMatch(line -> line.contains("Yes") && line.contains(READER)));
         }
@@ -114,6 +123,23 @@ class OpenScClientTest {
         String out = sign("1", "02", persona.pins().sign().orElseThrow(), dir.resolve("x.sig"));
         assertTrue(out.contains("C_Login failed") && !Files.exists(dir.resolve("x.sig")), "the right password must not open a locked card: " + out);
         assertEquals(0, triesLeft(Pin.SIGN), "still locked after the right password");
+    }
+
+    /**
+     * A child's card (no signature certificate, key or password) still binds in OpenSC's JPKI emulator,
+     * which asks both PINs' tries first: the never-set password answers 63C0 (docs/card-choices.md), so
+     * the user-proof key signs through pkcs11 and the signature slot shows a locked PIN.
+     */
+    @Test
+    void aChildsCardWithoutSignatureCertificateSignsWithTheUserProofKey() throws Exception {
+        serve("hikari");
+        String pins = run("pkcs15-tool", "--reader", READER, "--list-pins");
+        assertTrue(pins.contains("User Authentication PIN") && pins.contains("Digital Signature PIN"), pins);
+        assertTrue(pins.contains("Tries left     : 0"), "the never-set signature password shows no tries: " + pins);
+        X509Certificate certificate = Fixtures.get().pki().credentials(persona).authCertificate();
+        signAndVerify("0", "01", persona.pins().auth(), certificate);
+        String refused = sign("1", "02", "ANY0PASS", dir.resolve("x.sig"));
+        assertTrue(!Files.exists(dir.resolve("x.sig")), "no signature key on a child's card: " + refused);
     }
 
     private void signAndVerify(String slotIndex, String id, String pin, X509Certificate certificate) throws Exception {

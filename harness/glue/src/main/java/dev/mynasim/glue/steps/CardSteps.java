@@ -2,6 +2,8 @@ package dev.mynasim.glue.steps;
 
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.backend.Fixtures;
+import dev.mynasim.fixtures.CardLayout;
+import dev.mynasim.client.backend.Backends;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import java.time.LocalDate;
@@ -17,12 +19,18 @@ public class CardSteps {
 
     @Given("a card for persona {string}")
     public void aCardForPersona(String personaId) {
-        world.insertCardFor(Fixtures.get().personas().byId(personaId));
+        world.insertCardFor(Backends.withConfiguredLayout(Fixtures.get().personas().byId(personaId)));
     }
 
     @Given("a card for the default persona")
     public void aCardForTheDefaultPersona() {
-        world.insertCardFor(Fixtures.get().personas().defaultPersona());
+        world.insertCardFor(Backends.withConfiguredLayout(Fixtures.get().personas().defaultPersona()));
+    }
+
+    /** The persona's card in a named layout (short-form, long-form), whatever the persona file or --layout say. */
+    @Given("a {cardLayout} card for persona {string}")
+    public void aCardOfLayoutForPersona(CardLayout layout, String personaId) {
+        world.insertCardFor(Fixtures.get().personas().byId(personaId).withLayout(layout));
     }
 
     @Given("today is {date}")

@@ -10,6 +10,7 @@ import dev.mynasim.client.card.ReadMethod;
 import dev.mynasim.world.relyingparty.RevocationMethod;
 import dev.mynasim.world.relyingparty.VerificationOutcome;
 import dev.mynasim.client.transport.Apdus;
+import dev.mynasim.fixtures.CardLayout;
 import io.cucumber.java.ParameterType;
 import java.time.LocalDate;
 
@@ -57,6 +58,12 @@ public class ParameterTypes {
     @ParameterType(CardFile.HOLDER_DATA_PATTERN)
     public CardFile cardFile(String words) {
         return CardFile.labelled(words);
+    }
+
+    /** A card layout by its name in persona files and on the command line. */
+    @ParameterType("short-form|long-form")
+    public CardLayout cardLayout(String word) {
+        return CardLayout.parse(word);
     }
 
     @ParameterType("user-proof|signature")
