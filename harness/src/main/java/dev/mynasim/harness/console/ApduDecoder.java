@@ -73,7 +73,7 @@ public final class ApduDecoder {
         String shownResponse = withheld
                 ? "[" + dataLength + " bytes] " + Apdus.toHex(response, response.length - 2, 2)
                 : Apdus.toHex(response);
-        String outcome = outcome(ins, sw, dataLength, withheld);
+        String outcome = outcome(ins, sw, dataLength, withheld, dataLength(command) > 0);
         follow(command, ins, p1, sw);
         continuesWithheld = withheld && (sw >> 8) == 0x61;
         return new Decoded(app, name + " → " + outcome, maskedCommand, shownResponse, withheld);
@@ -153,14 +153,14 @@ public final class ApduDecoder {
         };
     }
 
-    private String outcome(int ins, int sw, int dataLength, boolean withheld) {
+    private String outcome(int ins, int sw, int dataLength, boolean withheld, boolean commandHasData) {
         String swText = String.format("%04X", sw);
         if ((sw & 0xFFF0) == 0x63C0) {
             int left = sw & 0x0F;
             return swText + ", " + left + (left == 1 ? " try" : " tries") + " left" + (left == 0 ? " (locked)" : "");
         }
         String meaning = switch (sw) {
-            case 0x9000 -> ins == 0x20 && dataLength == 0 ? "not locked" : ins == 0x20 ? "verified" : null;
+            case 0x9000 -> ins == 0x20 && !commandHasData ? "not locked" : ins == 0x20 ? "verified" : null;
             case 0x6983 -> "locked";
             case 0x6982 -> "security status not satisfied";
             case 0x6A82 -> "not found";

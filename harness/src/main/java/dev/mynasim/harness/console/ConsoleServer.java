@@ -144,6 +144,9 @@ public final class ConsoleServer implements AutoCloseable {
                 case "/console.js" -> {
                     return text(response, callback, 200, "text/javascript", resource("console.js"));
                 }
+                case "/icon.svg" -> {
+                    return text(response, callback, 200, "image/svg+xml", resource("icon.svg"));
+                }
                 case "/console.css" -> {
                     return text(response, callback, 200, "text/css", resource("console.css"));
                 }

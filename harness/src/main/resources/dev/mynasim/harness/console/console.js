@@ -111,10 +111,24 @@
     cell(row, x.application);
     cell(row, x.name, 'decoded');
     const bytes = cell(row, '', 'bytes');
-    const c = document.createElement('div'); text(c, '→ ' + x.command); bytes.appendChild(c);
-    const r = document.createElement('div'); text(r, '← ' + x.response); bytes.appendChild(r);
+    bytes.appendChild(byteLine('→ ', x.command));
+    bytes.appendChild(byteLine('← ', x.response));
     cell(row, (x.micros / 1000).toFixed(2) + ' ms');
     return row;
+  }
+
+  // Long APDUs show their first bytes and how many follow; the whole line is in the tooltip and the trace.
+  const SHOWN_BYTES = 40;
+  function byteLine(arrow, hex) {
+    const line = document.createElement('div');
+    const tokens = hex.split(' ');
+    if (tokens.length > SHOWN_BYTES + 2 && !hex.startsWith('(')) {
+      text(line, arrow + tokens.slice(0, SHOWN_BYTES).join(' ') + ' … (' + (tokens.length - SHOWN_BYTES) + ' more bytes) ' + tokens.slice(-2).join(' '));
+      line.title = hex;
+    } else {
+      text(line, arrow + hex);
+    }
+    return line;
   }
 
   function addExchanges(list) {

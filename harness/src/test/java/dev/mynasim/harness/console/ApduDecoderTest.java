@@ -27,6 +27,8 @@ class ApduDecoderTest {
         assertEquals("VERIFY user-proof PIN → 63C2, 2 tries left", verify.name());
         assertEquals("00 20 00 80 04 ** ** ** **", verify.command());
         assertEquals("VERIFY user-proof PIN → 63C0, 0 tries left (locked)", send("00 20 00 80 04 39 38 37 36", "63 C0").name());
+        assertEquals("VERIFY user-proof PIN (tries left?) → 6983, locked", send("00 20 00 80", "69 83").name());
+        assertEquals("VERIFY user-proof PIN → 9000, verified", send("00 20 00 80 04 31 32 33 34", "90 00").name());
     }
 
     @Test
