@@ -123,7 +123,7 @@
     const line = document.createElement('div');
     const tokens = hex.split(' ');
     if (tokens.length > SHOWN_BYTES + 2 && !hex.startsWith('(')) {
-      text(line, arrow + tokens.slice(0, SHOWN_BYTES).join(' ') + ' … (' + (tokens.length - SHOWN_BYTES) + ' more bytes) ' + tokens.slice(-2).join(' '));
+      text(line, arrow + tokens.slice(0, SHOWN_BYTES).join(' ') + ' … (' + (tokens.length - SHOWN_BYTES - 2) + ' more bytes) ' + tokens.slice(-2).join(' '));
       line.title = hex;
     } else {
       text(line, arrow + hex);
