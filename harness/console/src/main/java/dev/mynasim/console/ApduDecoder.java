@@ -3,6 +3,7 @@ package dev.mynasim.console;
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.model.CardFile;
 import dev.mynasim.model.CardKey;
+import dev.mynasim.model.Instruction;
 import dev.mynasim.model.Pin;
 import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.client.transport.SecretMasking;
@@ -127,7 +128,6 @@ public final class ApduDecoder {
     }
 
     private String name(byte[] command, int ins, int p1, int p2) {
-        boolean proprietary = (command[0] & 0x80) != 0;
         return switch (ins) {
             case 0xA4 -> p1 == 0x04 ? "SELECT " + applicationName(selectData(command)) : "SELECT " + fileName(selectData(command));
             case 0x20 -> "VERIFY " + pinName(p2) + (dataLength(command) == 0 ? " (tries left?)" : "");
@@ -136,21 +136,22 @@ public final class ApduDecoder {
                 int offset = (p1 & 0x80) != 0 ? p2 : (p1 << 8) | p2;
                 yield "READ BINARY " + (file < 0 ? "(no EF)" : String.format("%04X", file)) + " offset " + offset;
             }
+            // GET RESPONSE belongs to the transport (T=0 and 61xx chaining), not to the card's own instructions.
             case 0xC0 -> "GET RESPONSE";
-            case 0x84 -> "GET CHALLENGE";
-            case 0x88 -> "INTERNAL AUTHENTICATE";
-            case 0x82 -> "EXTERNAL AUTHENTICATE";
-            case 0x2A -> proprietary ? "COMPUTE DIGITAL SIGNATURE (JPKI)" : "PERFORM SECURITY OPERATION";
-            case 0x22 -> "MANAGE SECURITY ENVIRONMENT";
-            case 0x24 -> "CHANGE REFERENCE DATA " + pinName(p2);
-            case 0x2C -> "RESET RETRY COUNTER " + pinName(p2);
-            case 0x32 -> proprietary ? "CHANGE KEY (JICSAP) " + pinName(p2) : "INS 32";
-            case 0xCA, 0xCB -> "GET DATA";
-            case 0xD6 -> "UPDATE BINARY";
-            case 0x46, 0x47 -> "GENERATE ASYMMETRIC KEY PAIR";
-            case 0xDA, 0xDB -> proprietary ? "issuer SET PIN/KEY" : "PUT DATA";
-            default -> String.format("INS %02X", ins);
+            case 0x24, 0x2C, 0x32 -> instructionName(command[0], ins) + " " + pinName(p2);
+            default -> instructionName(command[0], ins);
         };
+    }
+
+    /** The card model's name of an instruction ({@link Instruction}), the class byte deciding between namesakes. */
+    static String instructionName(byte cla, int ins) {
+        Instruction match = null;
+        for (Instruction instruction : Instruction.values()) {
+            if (instruction.ins() == ins && (match == null || (instruction.cla() & 0x80) == (cla & 0x80))) {
+                match = instruction;
+            }
+        }
+        return match == null ? String.format("INS %02X", ins) : match.name().replace('_', ' ');
     }
 
     private String outcome(int ins, int sw, int dataLength, boolean withheld, boolean commandHasData) {

@@ -4,7 +4,7 @@ import dev.mynasim.fixtures.CardRules;
 import dev.mynasim.world.issuer.CertificateRecord;
 import dev.mynasim.world.issuer.CertificateState;
 import dev.mynasim.world.issuer.TestCertificateAuthority;
-import dev.mynasim.client.card.BerTlv;
+import dev.mynasim.model.BerTlv;
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.model.CardFile;
 import dev.mynasim.model.KeyRef;

@@ -105,5 +105,10 @@ class ApduDecoderTest {
         assertTrue(send("00 A4", "67 00").name().startsWith("malformed"));
         assertEquals("SELECT EF (no FID) → 6700, wrong length", send("00 A4 02 0C", "67 00").name());
         assertEquals(0x9000, Apdus.sw(OK));
+        byte[] signature = new byte[258];
+        signature[256] = (byte) 0x90;
+        assertEquals("SIGN → 256 bytes, 9000", decoder.decode(Apdus.fromHex("80 2A 00 80 01 00 00"), signature, null).name(),
+                "named by the card model's instruction table");
+        assertEquals("INS 77 → 6D00, instruction not supported", send("00 77 00 00", "6D 00").name());
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mynasim.client.card.BerTlv;
+import dev.mynasim.model.BerTlv;
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.model.CardFile;
 import dev.mynasim.client.card.CardInfoReader;
@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** Domain steps for the text, surface, 住基 and common APs (card-spec.md §2.2–2.4). */
+/** Domain steps for the text, surface, 住基 and common APs (docs/card-reference.md §2.2–2.4). */
 public class CardInfoSteps {
 
     private static final SecureRandom RANDOM = new SecureRandom();

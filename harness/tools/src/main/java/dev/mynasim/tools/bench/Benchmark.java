@@ -85,7 +85,7 @@ public final class Benchmark {
         for (int i = 0; i < Math.min(200, apdus); i++) {
             transport.transceive(SELECT_EF);
         }
-        Timings round = new Timings(apdus);
+        Timings round = new Timings();
         for (int i = 0; i < apdus; i++) {
             long start = System.nanoTime();
             transport.transceive(SELECT_EF);
@@ -94,7 +94,7 @@ public final class Benchmark {
         for (int i = 0; i < Math.min(20, flows); i++) {
             signFlow(client, persona);
         }
-        Timings flow = new Timings(flows);
+        Timings flow = new Timings();
         for (int i = 0; i < flows; i++) {
             long start = System.nanoTime();
             signFlow(client, persona);
