@@ -2,6 +2,11 @@ package dev.mynasim.cli;
 
 import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.fixtures.Persona;
+import dev.mynasim.console.CardConsole;
+import dev.mynasim.console.ConsoleAccess;
+import dev.mynasim.console.ConsoleServer;
+import dev.mynasim.console.ObservedCard;
+import dev.mynasim.world.issuer.CaStateDirectory;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.simulator.CardProfile;
 import dev.mynasim.simulator.VirtualCard;
@@ -27,6 +32,7 @@ import picocli.CommandLine.Option;
         description = {"Puts a persona's virtual My Number Card into the vpcd virtual reader of pcscd, for any PC/SC client.",
             "Control input (one per line): remove, insert, reset, status, quit; faults (pull-out, power-loss, garble,",
             "slow MS, mute, clear) and reader settings (latency, short-apdus on|off, atr NAME); help lists them.",
+            "--console opens a live view with the same controls in the browser (loopback, with a token in its URL).",
             "Stops on SIGINT/SIGTERM."})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -65,6 +71,21 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Card state file (PIN counters, locks, changed PINs). Default: ~/.local/state/mynasim/<persona>-slot<N>.json.")
     Path state;
 
+    @Option(names = "--console", arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
+            description = "Also serve a live console page (card face, PINs, certificates, APDU stream, controls) on PORT (default: any free port); prints its URL.")
+    Integer consolePort;
+
+    @Option(names = "--console-host", paramLabel = "H", defaultValue = CONSOLE_HOST,
+            description = "Interface for the console. Default: ${DEFAULT-VALUE}; any other is reachable from the network (a warning is printed).")
+    String consoleHost;
+
+    @Option(names = "--ca-state", paramLabel = "DIR",
+            description = "Test CA folder whose certificate status the console shows and changes (default: as office and callcenter: $MYNASIM_CA_STATE or ~/.local/state/mynasim/ca).")
+    Path caState;
+
+    /** The console listens on loopback unless told otherwise. */
+    public static final String CONSOLE_HOST = "127.0.0.1";
+
     @Override
     public Integer call() throws Exception {
         Persona named = personaOption.persona();
@@ -93,10 +114,19 @@ public final class ServeCommand implements Callable<Integer> {
         VirtualCard card = VirtualCards.issue(persona, Fixtures.get().pki(), cardProfile, stateFile.load());
         CountDownLatch stop = new CountDownLatch(1);
         ControlledCard controls = ControlledCard.wrap(card, LatencyProfile.parse(latency));
-        try (CardServer server = new CardServer(persona.id(), card, controls, stateFile, host, port, readerName)) {
+        // The console hears every exchange as the reader sees it: its tap is the outermost layer.
+        ConsoleTap tap = new ConsoleTap();
+        if (consolePort != null) {
+            controls = new ControlledCard(new ObservedCard(controls.card(), tap), controls.reader(), controls.faults(), controls.latency());
+        }
+        try (CardServer server = new CardServer(persona.id(), card, controls, stateFile, host, port, readerName);
+                ConsoleServer webConsole = consolePort == null ? null : startConsole(server, persona, tap)) {
             server.start();
             System.out.println("serve: the card of persona " + persona.id() + " is in reader \"" + readerName + "\"");
             System.out.println("serve: state file " + stateFile.path());
+            if (webConsole != null) {
+                System.out.println("serve: console at " + webConsole.url());
+            }
             System.out.println("serve: " + ControlConsole.HELP);
             System.out.flush();
             StopSignals.onStop(stop::countDown);
@@ -107,5 +137,44 @@ public final class ServeCommand implements Callable<Integer> {
         }
         System.out.println("serve: stopped");
         return 0;
+    }
+
+    private ConsoleServer startConsole(CardServer server, Persona persona, ConsoleTap tap) {
+        if (consolePort < 0 || consolePort > 65535) {
+            throw new IllegalArgumentException("--console PORT must be 0..65535, not " + consolePort);
+        }
+        if (!ConsoleAccess.isLoopback(consoleHost)) {
+            System.err.println("serve: WARNING: the console listens on " + consoleHost + ", not loopback: anyone who can reach"
+                    + " that interface and learns the URL's token can watch the card and act on it.");
+        }
+        java.util.function.Consumer<String> notices = message -> {
+            System.out.println("serve: " + message);
+            System.out.flush();
+        };
+        CardConsole model = new CardConsole(server, persona, Fixtures.get().pki(), CaStateDirectory.resolve(caState), notices);
+        tap.delegate = model;
+        model.start();
+        return new ConsoleServer(model, consoleHost, consolePort, ConsoleAccess.newToken(), notices).start();
+    }
+
+    /** Forwards the card's events to the console once it exists (the card is wrapped before the console is built). */
+    private static final class ConsoleTap implements ObservedCard.Listener {
+        volatile ObservedCard.Listener delegate;
+
+        @Override
+        public void exchanged(long startedMillis, byte[] command, byte[] response, String failure, long nanos) {
+            ObservedCard.Listener target = delegate;
+            if (target != null) {
+                target.exchanged(startedMillis, command, response, failure, nanos);
+            }
+        }
+
+        @Override
+        public void powerChanged(String what) {
+            ObservedCard.Listener target = delegate;
+            if (target != null) {
+                target.powerChanged(what);
+            }
+        }
     }
 }

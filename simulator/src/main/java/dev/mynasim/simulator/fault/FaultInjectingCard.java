@@ -66,6 +66,11 @@ public final class FaultInjectingCard extends ForwardingCard {
         this.slowBy = delay;
     }
 
+    /** The delay every answer gets now ({@link Duration#ZERO}: none). */
+    public Duration slowBy() {
+        return slowBy;
+    }
+
     /** From now until it loses power, the card answers nothing (the reader still has its ATR). */
     public void goMute() {
         muteUntilPowerOff = new CountDownLatch(1);

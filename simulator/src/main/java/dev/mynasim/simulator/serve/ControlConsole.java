@@ -53,7 +53,7 @@ public final class ControlConsole implements Runnable {
     }
 
     /** Runs one command; false when it was {@code quit}. A bad argument is answered, never fatal. */
-    boolean execute(String line) {
+    public boolean execute(String line) {
         String[] words = line.split("\\s+", 2);
         String command = words[0];
         String argument = words.length > 1 ? words[1].trim() : "";

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * vpcd listens on every interface; a bridge that connected anywhere but loopback by default would put
- * the card (and the PINs typed at it) on the network. Both defaults are loopback.
+ * the card (and the PINs typed at it) on the network; a console on another interface would show the card and its controls to it. All three
+ * defaults are loopback.
  */
 class LoopbackDefaultTest {
 
@@ -23,6 +24,13 @@ class LoopbackDefaultTest {
     void serveDefaultsToLoopback() throws Exception {
         String host = MynasimCommand.commandLine().getSubcommands().get("serve").getCommandSpec().findOption("--host").defaultValue();
         assertEquals(VpcdBridge.DEFAULT_HOST, host);
+        assertTrue(InetAddress.getByName(host).isLoopbackAddress(), host);
+    }
+
+    @Test
+    void theConsoleDefaultsToLoopback() throws Exception {
+        String host = MynasimCommand.commandLine().getSubcommands().get("serve").getCommandSpec().findOption("--console-host").defaultValue();
+        assertEquals(dev.mynasim.cli.ServeCommand.CONSOLE_HOST, host);
         assertTrue(InetAddress.getByName(host).isLoopbackAddress(), host);
     }
 }
