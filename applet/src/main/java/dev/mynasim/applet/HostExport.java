@@ -38,12 +38,14 @@ public final class HostExport {
     /** Record tags of exportContents. */
     private static final byte EXPORT_FILE = (byte) 'F';
     private static final byte EXPORT_KEY = (byte) 'K';
+    /** Every CRT component of an RSA-2048 key fits 128 bytes; exported left-padded to exactly that. */
+    private static final short COMPONENT_LENGTH = (short) 128;
 
     /**
      * Writes what the office commands can change besides PINs, in file-table order: for each created
      * data EF {@code 'F' FID(2) capacity(2) length(2) content(length)}, then for each loaded RSA key
      * {@code 'K' FID(2)} and its five CRT components P, Q, DP, DQ, PQ each as {@code length(1)
-     * value}. Returns the end offset. Like exportPins: the simulator persists a card
+     * value}, each 128 bytes long (left-padded with zeros). Returns the end offset. Like exportPins: the simulator persists a card
      * whose files and keys the office rewrote; nothing reaches it by APDU.
      */
     public static short exportContents(MynaApplication application, byte[] out, short offset) {
@@ -77,6 +79,15 @@ public final class HostExport {
                     case 3: written = key.getDP1(out, offset); break;
                     case 4: written = key.getDQ1(out, offset); break;
                     default: written = key.getPQ(out, offset);
+                }
+                if (written < COMPONENT_LENGTH) {
+                    // A generated component can be shorter than 128 bytes, and the same key loaded by
+                    // SET KEY (always 128) reads back with leading zeros: export one form, so a
+                    // restored card exports exactly the state it was restored from.
+                    short pad = (short) (COMPONENT_LENGTH - written);
+                    Util.arrayCopyNonAtomic(out, offset, out, (short) (offset + pad), written);
+                    Util.arrayFillNonAtomic(out, offset, pad, (byte) 0);
+                    written = COMPONENT_LENGTH;
                 }
                 out[lengthAt] = (byte) written;
                 offset += written;

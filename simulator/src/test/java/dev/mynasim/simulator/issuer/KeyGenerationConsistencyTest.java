@@ -81,6 +81,26 @@ class KeyGenerationConsistencyTest {
                         + card.rejectedKeyPairs());
     }
 
+    /** Seeds the card's generators so that its first auth key has a CRT coefficient shorter than 128 bytes. */
+    private static final long SEED_WITH_A_SHORT_COMPONENT = 113;
+
+    @Test
+    void aGeneratedKeyWithAShortComponentIsSavedAndRestoredAsTheSameCard() throws GeneralSecurityException {
+        VirtualCard card = VirtualCards.issue(OnCardKeyTest.hanako, OnCardKeyTest.pki, CardProfile.CONTACT,
+                Optional.empty(), KeyGeneratorSeeding.reproducible(SEED_WITH_A_SHORT_COMPONENT));
+        OnCardKeyTest.authenticateJpki(card);
+        BigInteger modulus = OnCardKeyTest.generateAuthKey(card);
+        byte[] state = card.exportState();
+        ApplicationImage.KeyImage key = CardState.decode(state).keys(HexFormat.of().parseHex("D392F000260100000001"))
+                .stream().filter(k -> k.fid() == 0x0017).findFirst().orElseThrow();
+        assertEquals(128, key.qInv().length, "exported at 128 bytes");
+        assertEquals(0, key.qInv()[0], "the seed gives a coefficient below 2^1016 (else pick another seed)");
+        VirtualCard restored = VirtualCards.issue(OnCardKeyTest.hanako, OnCardKeyTest.pki, CardProfile.CONTACT, Optional.of(state));
+        assertArrayEquals(state, restored.exportState(), "the restored card exports the state it was restored from");
+        assertEquals(0x9000, StatusWord.of(OnCardKeyTest.send(restored, "00A4040C0AD392F000260100000001")), "SELECT JPKI");
+        assertSignsWith(restored, modulus, "the restored key");
+    }
+
     /** VERIFY the auth PIN, then 80 2A with the auth key: the signature opens with the answered modulus. */
     private static void assertSignsWith(VirtualCard card, BigInteger modulus, String what) throws GeneralSecurityException {
         String pin = HexFormat.of().formatHex(OnCardKeyTest.hanako.pins().auth().getBytes(StandardCharsets.US_ASCII));
