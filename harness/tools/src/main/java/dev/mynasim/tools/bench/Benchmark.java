@@ -69,6 +69,9 @@ public final class Benchmark {
         try (VpcdBridge bridge = new VpcdBridge(newCard(persona), VpcdBridge.DEFAULT_HOST, VpcdBridge.SLOT0_PORT).start();
                 PcscTransport transport = openWhenPresent("Virtual PCD 00 00")) {
             measure("pcscd + MynaSim vpcd bridge", transport, persona);
+            if (bridge.apduCount() == 0) {
+                throw new IllegalStateException("the commands did not go through MynaSim's bridge on port " + bridge.port());
+            }
         }
         if (baseline) {
             measure("pcscd + jCardSim VSmartCard", startVSmartCardBaseline(persona), persona);

@@ -70,6 +70,9 @@ public final class BridgeBenchmark {
                     round.add(System.nanoTime() - t0);
                 }
                 long total = System.nanoTime() - start;
+                if (bridge.apduCount() < n) {
+                    throw new IllegalStateException("the bridge carried " + bridge.apduCount() + " of the " + n + " commands");
+                }
                 return new Result(reader, command.getBytes().length, n, round.percentileMillis(50),
                         round.percentileMillis(99), round.maxMillis(), n / (total / 1e9));
             } finally {
