@@ -69,6 +69,13 @@ public final class ServeCommand implements Callable<Integer> {
         String readerName = where.port != null ? "the vpcd reader on port " + port : "Virtual PCD 00 0" + slot;
         CardProfile cardProfile = CardProfile.named(profile);
 
+        CardStateFile stateFile = new CardStateFile(state != null ? state : CardStateFile.defaultPath(persona.id(), slot), persona.id());
+        try (AutoCloseable claim = stateFile.claim()) {
+            return serve(persona, stateFile, cardProfile, port, readerName);
+        }
+    }
+
+    private Integer serve(Persona persona, CardStateFile stateFile, CardProfile cardProfile, int port, String readerName) throws Exception {
         if (host.equals(VpcdBridge.DEFAULT_HOST) || host.equals("localhost")) {
             PcscEnvironment.Status status = PcscEnvironment.check(port);
             if (!status.ready()) {
@@ -79,7 +86,6 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
 
-        CardStateFile stateFile = new CardStateFile(state != null ? state : CardStateFile.defaultPath(persona.id(), slot), persona.id());
         VirtualCard card = VirtualCards.issue(persona, Fixtures.get().pki(), cardProfile, stateFile.load());
         CountDownLatch stop = new CountDownLatch(1);
         ControlledCard controls = ControlledCard.wrap(card, LatencyProfile.parse(latency));

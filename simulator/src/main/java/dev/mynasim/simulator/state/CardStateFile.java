@@ -1,6 +1,7 @@
 package dev.mynasim.simulator.state;
 
 import dev.mynasim.fixtures.io.AtomicFile;
+import dev.mynasim.fixtures.io.StateLock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,7 +99,15 @@ public final class CardStateFile {
         return Optional.of(state);
     }
 
-    /** Replaces the saved state atomically and durably. */
+    /**
+     * Claims the file for a served card for as long as the returned handle is open: a second claim, by
+     * this process or another (a second {@code serve} on the same file), is refused with a message.
+     */
+    public AutoCloseable claim() {
+        return StateLock.claim(path, "the card state file");
+    }
+
+    /** Replaces the saved state atomically and durably, under the file's lock. */
     public void save(byte[] state) {
         ObjectNode root = JSON.createObjectNode();
         // The file's format is the state's: 2 for what VirtualCard exports now, 1 for an old PINs-only state.
@@ -107,7 +116,9 @@ public final class CardStateFile {
         root.put("persona", personaId);
         root.put("state", HexFormat.of().withUpperCase().formatHex(state));
         root.put("sha256", sha256Hex(state));
-        AtomicFile.write(path, (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8), true, "the card state file");
+        try (StateLock lock = StateLock.exclusive(path, "the card state file")) {
+            AtomicFile.write(path, (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8), true, "the card state file");
+        }
     }
 
     private IllegalStateException corrupt(String why) {
