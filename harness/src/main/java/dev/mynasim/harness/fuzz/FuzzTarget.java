@@ -87,7 +87,7 @@ public record FuzzTarget(String name, byte[] aid, List<Integer> fids, int unlock
             // child's) has only the user-proof key, whose signature needs the user-proof PIN.
             return sign
                 ? List.of(hex("00A4020C020001"), hex("00B0000004"))
-                : List.of(hex("00A4020C020017"), hex("802A0080223021300906052B0E03021A05000414" + "00".repeat(20) + "00"));
+                : List.of(hex("00A4020C020017"), hex("802A0080233021300906052B0E03021A05000414" + "00".repeat(20) + "00"));
         }
         if (Arrays.equals(aid, Applications.TEXT_AID)) {
             return List.of(hex("00A4020C020001"), hex("00B0000000"));
