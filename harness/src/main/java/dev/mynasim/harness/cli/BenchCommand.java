@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
                 + "through pcscd with MynaSim's vpcd bridge (slot 0), and with jCardSim's VSmartCard (slot 1).")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--apdus", defaultValue = "5000", description = "APDUs per path. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--apdus", converter = OptionValues.Count.class, defaultValue = "5000", description = "APDUs per path. Default: ${DEFAULT-VALUE}.")
     int apdus;
 
-    @Option(names = "--flows", defaultValue = "100", description = "Sign flows per path. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--flows", converter = OptionValues.Count.class, defaultValue = "100", description = "Sign flows per path. Default: ${DEFAULT-VALUE}.")
     int flows;
 
     @Option(names = "--no-baseline", description = "Skip jCardSim's VSmartCard (it takes vpcd slot 1 and ~44 ms per APDU).")

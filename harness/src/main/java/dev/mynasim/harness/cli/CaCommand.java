@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,18 +31,21 @@ public final class CaCommand implements Runnable {
             description = "Publishes the CRL of one root as of --today: prints its revoked serials, and writes the DER with --out.")
     static final class Crl implements Callable<Integer> {
         @Mixin
-        OfficeCommand.Counter counter;
+        DeskOptions.Today day;
 
-        @Option(names = "--purpose", required = true, paramLabel = "auth|sign", description = "Which root's CRL.")
-        String purpose;
+        @Mixin
+        DeskOptions.CaState state;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Also write the CRL (DER) here.")
+        @Option(names = "--purpose", converter = OptionValues.Purpose.class, required = true, paramLabel = "auth|sign", description = "Which root's CRL.")
+        CertificatePurpose purpose;
+
+        @Option(names = "--out", converter = OptionValues.NewFile.class, paramLabel = "FILE", description = "Also write the CRL (DER) here.")
         Path out;
 
         @Override
         public Integer call() throws Exception {
-            CertificatePurpose which = CertificatePurpose.valueOf(purpose.toUpperCase(Locale.ROOT));
-            X509CRL crl = counter.ca().publishCrl(which, counter.today());
+            CertificatePurpose which = purpose;
+            X509CRL crl = state.ca().publishCrl(which, day.today());
             System.out.println("CRL of the " + which + " root, thisUpdate " + crl.getThisUpdate().toInstant()
                     + ", nextUpdate " + crl.getNextUpdate().toInstant());
             if (crl.getRevokedCertificates() != null) {
@@ -64,13 +66,16 @@ public final class CaCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a holder's certificates and their states.")
     static final class ListCertificates implements Callable<Integer> {
         @Mixin
-        OfficeCommand.Counter counter;
+        DeskOptions.Holder holder;
+
+        @Mixin
+        DeskOptions.CaState state;
 
         @Override
         public Integer call() {
-            TestCertificateAuthority ca = counter.ca();
+            TestCertificateAuthority ca = state.ca();
             System.out.println("CA state: " + ca.stateFile());
-            for (CertificateRecord r : ca.recordsOf(counter.persona().id())) {
+            for (CertificateRecord r : ca.recordsOf(holder.persona().id())) {
                 System.out.println("  " + r.purpose() + " " + r.serialHex() + " " + r.notBefore() + ".." + r.notAfter() + " " + r.state()
                         + (r.reason() == null ? "" : " (" + r.reason() + ")"));
             }

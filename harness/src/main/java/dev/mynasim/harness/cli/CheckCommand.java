@@ -17,10 +17,10 @@ import picocli.CommandLine.Parameters;
         description = "Runs the Gherkin scenarios against the embedded simulator (or --reader) and writes an HTML report and JUnit XML.")
 public final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--tags", paramLabel = "EXPR", description = "Only scenarios matching this tag expression, e.g. \"not @destructive\".")
+    @Option(names = "--tags", converter = OptionValues.Text.class, paramLabel = "EXPR", description = "Only scenarios matching this tag expression, e.g. \"not @destructive\".")
     String tags;
 
-    @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
+    @Option(names = "--reader", converter = OptionValues.Text.class, paramLabel = "R", defaultValue = "sim",
             description = "Where the card is: sim (in-process simulator), vpcd (the simulator served into pcscd),"
                     + " or a PC/SC reader by name, name fragment or index. Default: ${DEFAULT-VALUE}.")
     String reader;
@@ -30,14 +30,14 @@ public final class CheckCommand implements Callable<Integer> {
                     + " MynaSim virtual card. The guard still never sends a VERIFY that could spend a PIN's last try.")
     boolean allowDestructive;
 
-    @Option(names = "--trace", paramLabel = "DIR",
+    @Option(names = "--trace", converter = OptionValues.Folder.class, paramLabel = "DIR",
             description = "Also write each scenario's APDU trace (PINs masked) to DIR, one file per scenario, for mynasim replay.")
     Path traceDir;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
+    @Option(names = "--report-dir", converter = OptionValues.Folder.class, paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
 
-    @Parameters(paramLabel = "FEATURE", arity = "0..*", description = "Feature files or folders (default: the features/ folder).")
+    @Parameters(paramLabel = "FEATURE", converter = OptionValues.ExistingFileOrFolder.class, arity = "0..*", description = "Feature files or folders (default: the features/ folder).")
     List<Path> features = new ArrayList<>();
 
     @Override
@@ -45,6 +45,16 @@ public final class CheckCommand implements Callable<Integer> {
         Path reports = (reportDir == null ? ProjectHome.get().resolve("target").resolve("mynasim-report") : reportDir)
                 .toAbsolutePath().normalize();
         Files.createDirectories(reports);
+        // The run writes into a new folder; the reports in place are replaced only by complete ones.
+        Path next = Files.createTempDirectory(reports, ".next-");
+        try {
+            return run(reports, next);
+        } finally {
+            ReportFolder.deleteQuietly(next);
+        }
+    }
+
+    private Integer run(Path reports, Path next) throws Exception {
         System.setProperty(Backends.READER_PROPERTY, reader);
         System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
         System.setProperty("cucumber.publish.quiet", "true");
@@ -56,9 +66,9 @@ public final class CheckCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of(
                 "--glue", "dev.mynasim.harness.steps",
                 "--plugin", ProgressReporter.class.getName(),
-                "--plugin", "html:" + reports.resolve("cucumber.html"),
-                "--plugin", "junit:" + reports.resolve("cucumber.xml"),
-                "--plugin", "message:" + reports.resolve("cucumber.ndjson"),
+                "--plugin", "html:" + next.resolve(ReportFolder.HTML),
+                "--plugin", "junit:" + next.resolve(ReportFolder.JUNIT),
+                "--plugin", "message:" + next.resolve(ReportFolder.MESSAGES),
                 "--monochrome", "--no-summary"));
         if (tags != null) {
             args.add("--tags");
@@ -81,10 +91,22 @@ public final class CheckCommand implements Callable<Integer> {
         }
         System.out.println("MynaSim check on reader \"" + reader + "\"");
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
-        System.out.println("Report: " + reports.resolve("cucumber.html"));
-        System.out.println("JUnit XML: " + reports.resolve("cucumber.xml"));
+        ReportFolder.Outcome outcome = ReportFolder.check(next);
+        if (!outcome.complete()) {
+            System.err.println("check: the run did not complete (" + outcome.problem() + "); the reports in " + reports
+                    + " were left as they were");
+            return MynasimCommand.FAILED;
+        }
+        ReportFolder.moveInto(next, reports);
+        System.out.println("Report: " + reports.resolve(ReportFolder.HTML));
+        System.out.println("JUnit XML: " + reports.resolve(ReportFolder.JUNIT));
         if (traceDir != null) {
             System.out.println("Traces: " + traceDir.toAbsolutePath().normalize());
+        }
+        if (outcome.scenarios() == 0) {
+            System.err.println("check: no scenario matched" + (tags == null ? "" : " the tag expression \"" + tags + "\"")
+                    + " in the features given (" + outcome.scenarios() + " run)");
+            return MynasimCommand.FAILED;
         }
         return status == 0 ? 0 : 1;
     }

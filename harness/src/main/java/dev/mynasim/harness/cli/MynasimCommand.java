@@ -30,17 +30,52 @@ public final class MynasimCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
+    /** Exit status of a failed operation (the command was right, the work could not be done). */
+    public static final int FAILED = 1;
+    /** Exit status of a usage error (an option, a value or a file the command cannot take). */
+    public static final int USAGE = 2;
+
     /** The configured command line, shared by main and the tests. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new MynasimCommand());
+        // One line that names the option and what it accepts, not the whole usage text.
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine cmd = exception.getCommandLine();
+            cmd.getErr().println(prefix(cmd) + oneLine(exception.getMessage()) + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+            return USAGE;
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             // Known failures (bad persona file, missing pcscd, unknown reader) are explained, not dumped.
-            cmd.getErr().println("mynasim " + cmd.getCommandName() + ": " + exception.getMessage());
+            cmd.getErr().println(prefix(cmd) + explain(exception));
             if (System.getenv("MYNASIM_DEBUG") != null) {
                 exception.printStackTrace(cmd.getErr());
             }
-            return 2;
+            return exception instanceof IllegalArgumentException ? USAGE : FAILED;
         });
         return commandLine;
+    }
+
+    private static String prefix(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName() + ": ";
+    }
+
+    /**
+     * What went wrong, in one line: the exception's own sentence when it has one, else (a MynaSim bug:
+     * a null, an overflow) what kind of fault it was and how to get the details.
+     */
+    static String explain(Throwable exception) {
+        String message = exception.getMessage();
+        boolean javaInternal = message == null || message.isBlank()
+                || exception instanceof NullPointerException || exception instanceof ArithmeticException
+                || exception instanceof ClassCastException || exception instanceof IndexOutOfBoundsException;
+        if (javaInternal) {
+            return "internal error (" + exception.getClass().getSimpleName() + "); this is a MynaSim bug: please report it,"
+                    + " with the output of the same command run with MYNASIM_DEBUG=1";
+        }
+        return oneLine(message);
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

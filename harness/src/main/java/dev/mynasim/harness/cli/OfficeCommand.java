@@ -42,36 +42,35 @@ public final class OfficeCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Options every office and call-centre command shares. */
+    /** Options of the office commands that work on the card at the counter. */
     static final class Counter {
-        @Option(names = "--persona", paramLabel = "NAME", description = "Whose card (default: the default persona).")
-        String personaId;
+        @Mixin
+        DeskOptions.Holder holder;
 
-        @Option(names = "--reader", paramLabel = "NAME",
+        @Option(names = "--reader", converter = OptionValues.Text.class, paramLabel = "NAME",
                 description = "The reader with the card: a PC/SC reader name (e.g. \"Virtual PCD 00 00\" for a served card), or sim/vpcd (a fresh card, for trying). Default: sim.")
         String reader;
 
-        @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The office's date (default: today in Japan).")
-        LocalDate today;
+        @Mixin
+        DeskOptions.Today day;
 
-        @Option(names = "--ca-state", paramLabel = "DIR",
-                description = "Test CA and office ledger folder (default: $MYNASIM_CA_STATE or ~/.local/state/mynasim/ca).")
-        Path caState;
+        @Mixin
+        DeskOptions.CaState state;
 
         Persona persona() {
-            return personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+            return holder.persona();
         }
 
         LocalDate today() {
-            return today != null ? today : LocalDate.now(CardRules.JST);
+            return day.today();
         }
 
         TestCertificateAuthority ca() {
-            return CaStateDirectory.open(Fixtures.get().pki(), CaStateDirectory.resolve(caState));
+            return state.ca();
         }
 
         MunicipalOffice office() {
-            return new MunicipalOffice(ca());
+            return state.office();
         }
 
         /** Runs an operation with the card in the reader, through its transport only. */
@@ -90,7 +89,7 @@ public final class OfficeCommand implements Runnable {
                 + issued.sign().map(c -> ", signature certificate serial " + c.getSerialNumber().toString(16)).orElse(", no signature certificate"));
     }
 
-    private static final Map<String, Pin> PINS = Map.of("auth", Pin.AUTH, "sign", Pin.SIGN, "text", Pin.TEXT,
+    static final Map<String, Pin> PINS = Map.of("auth", Pin.AUTH, "sign", Pin.SIGN, "text", Pin.TEXT,
             "juki", Pin.JUKI, "common", Pin.COMMON);
 
     @Command(name = "reset-pin", mixinStandardHelpOptions = true,
@@ -99,10 +98,10 @@ public final class OfficeCommand implements Runnable {
         @Mixin
         Counter counter;
 
-        @Option(names = "--pin", required = true, paramLabel = "auth|sign|text|juki|common", description = "Which PIN.")
+        @Option(names = "--pin", converter = OptionValues.PinWord.class, required = true, paramLabel = "auth|sign|text|juki|common", description = "Which PIN.")
         String which;
 
-        @Option(names = "--new-pin", paramLabel = "VALUE", description = "The new value (visible in the process list: for test cards only).")
+        @Option(names = "--new-pin", converter = OptionValues.Text.class, paramLabel = "VALUE", description = "The new value (visible in the process list: for test cards only).")
         String newValue;
 
         @Override
@@ -132,7 +131,7 @@ public final class OfficeCommand implements Runnable {
         @Mixin
         Counter counter;
 
-        @Option(names = "--address", required = true, paramLabel = "ADDRESS", description = "The new address (住所).")
+        @Option(names = "--address", converter = OptionValues.Text.class, required = true, paramLabel = "ADDRESS", description = "The new address (住所).")
         String address;
 
         @Override
@@ -149,7 +148,7 @@ public final class OfficeCommand implements Runnable {
         @Mixin
         Counter counter;
 
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The new name (氏名).")
+        @Option(names = "--name", converter = OptionValues.Text.class, required = true, paramLabel = "NAME", description = "The new name (氏名).")
         String name;
 
         @Override
@@ -192,11 +191,17 @@ public final class OfficeCommand implements Runnable {
             description = "The lost card was found: the suspension (certificate holds) is cancelled. The card is not needed.")
     static final class CardFound implements Callable<Integer> {
         @Mixin
-        Counter counter;
+        DeskOptions.Holder holder;
+
+        @Mixin
+        DeskOptions.Today day;
+
+        @Mixin
+        DeskOptions.CaState state;
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : counter.office().cancelSuspension(counter.persona().id(), counter.today())) {
+            for (CertificateRecord r : state.office().cancelSuspension(holder.persona().id(), day.today())) {
                 System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
             }
             return 0;

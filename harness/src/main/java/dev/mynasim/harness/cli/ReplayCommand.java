@@ -24,14 +24,14 @@ import picocli.CommandLine.Parameters;
                         + " otherwise it is skipped and said so. Exit status: 0 no differences, 1 differences."})
 public final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "TRACE", description = "The trace file.")
+    @Parameters(paramLabel = "TRACE", converter = OptionValues.ExistingFile.class, description = "The trace file.")
     Path trace;
 
-    @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
+    @Option(names = "--reader", converter = OptionValues.Text.class, paramLabel = "R", defaultValue = "sim",
             description = "sim (a fresh virtual card, default), vpcd, or a PC/SC reader by name, fragment or index.")
     String reader;
 
-    @Option(names = "--persona", paramLabel = "P",
+    @Option(names = "--persona", converter = OptionValues.PersonaId.class, paramLabel = "P",
             description = "Persona of the virtual card. Default: the trace's '# persona:' header, else the default persona.")
     String persona;
 
@@ -51,7 +51,7 @@ public final class ReplayCommand implements Callable<Integer> {
             for (TraceReplay.Outcome outcome : result.outcomes()) {
                 if (outcome.kind() != TraceReplay.Outcome.Kind.SAME) {
                     System.out.printf("line %d: %s: %s%n    > %s%n", outcome.line().number(),
-                            outcome.kind().name().toLowerCase(), outcome.detail(), outcome.line().command());
+                            outcome.kind().name().toLowerCase(), outcome.detail(), outcome.line().shown());
                 }
             }
             System.out.println(result.summary());

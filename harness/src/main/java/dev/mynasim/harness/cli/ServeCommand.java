@@ -28,33 +28,33 @@ import picocli.CommandLine.Option;
             "Stops on SIGINT/SIGTERM."})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--persona", paramLabel = "NAME", description = "Whose card (default: the default persona).")
+    @Option(names = "--persona", converter = OptionValues.PersonaId.class, paramLabel = "NAME", description = "Whose card (default: the default persona).")
     String personaId;
 
     static final class Slot {
-        @Option(names = "--slot", paramLabel = "0|1", description = "vpcd slot: 0 = \"Virtual PCD 00 00\" (port 35963), 1 = \"Virtual PCD 00 01\" (35964). Default 0.")
+        @Option(names = "--slot", converter = OptionValues.Slot.class, paramLabel = "0|1", description = "vpcd slot: 0 = \"Virtual PCD 00 00\" (port 35963), 1 = \"Virtual PCD 00 01\" (35964). Default 0.")
         Integer slot;
 
-        @Option(names = "--port", paramLabel = "N", description = "vpcd TCP port (for a pcscd with its own vpcd configuration).")
+        @Option(names = "--port", converter = OptionValues.Port.class, paramLabel = "N", description = "vpcd TCP port (for a pcscd with its own vpcd configuration).")
         Integer port;
     }
 
     @ArgGroup(exclusive = true)
     Slot where = new Slot();
 
-    @Option(names = "--host", paramLabel = "H", defaultValue = VpcdBridge.DEFAULT_HOST,
+    @Option(names = "--host", converter = OptionValues.Host.class, paramLabel = "H", defaultValue = VpcdBridge.DEFAULT_HOST,
             description = "Where pcscd's vpcd listens. Default: ${DEFAULT-VALUE}.")
     String host;
 
-    @Option(names = "--profile", paramLabel = "contact|contactless", defaultValue = "contact",
+    @Option(names = "--profile", converter = OptionValues.ProfileName.class, paramLabel = "contact|contactless", defaultValue = "contact",
             description = "ATR profile. Default: ${DEFAULT-VALUE}.")
     String profile;
 
-    @Option(names = "--latency", paramLabel = "PROFILE", defaultValue = "none",
+    @Option(names = "--latency", converter = OptionValues.Latency.class, paramLabel = "PROFILE", defaultValue = "none",
             description = "Per-command delays: none, contact, contactless, or command=3,read256=12,verify=25,sign=450 (ms; estimates). Default: ${DEFAULT-VALUE}.")
     String latency;
 
-    @Option(names = "--state", paramLabel = "FILE",
+    @Option(names = "--state", converter = OptionValues.StateFile.class, paramLabel = "FILE",
             description = "Card state file (PIN counters, locks, changed PINs). Default: ~/.local/state/mynasim/<persona>-slot<N>.json.")
     Path state;
 
