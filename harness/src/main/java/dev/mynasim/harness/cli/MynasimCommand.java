@@ -41,18 +41,46 @@ public final class MynasimCommand implements Runnable {
         // One line that names the option and what it accepts, not the whole usage text.
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine cmd = exception.getCommandLine();
-            cmd.getErr().println(prefix(cmd) + oneLine(exception.getMessage()) + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+            // System.err, as every command prints: picocli's own writer of a subcommand may have been made
+            // before the stream was redirected (tests, embedding) and then never flushed.
+            System.err.println(prefix(cmd) + describe(exception) + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             // Known failures (bad persona file, missing pcscd, unknown reader) are explained, not dumped.
-            cmd.getErr().println(prefix(cmd) + explain(exception));
+            System.err.println(prefix(cmd) + explain(exception));
             if (System.getenv("MYNASIM_DEBUG") != null) {
-                exception.printStackTrace(cmd.getErr());
+                exception.printStackTrace(System.err);
             }
             return exception instanceof IllegalArgumentException ? USAGE : FAILED;
         });
         return commandLine;
+    }
+
+    /**
+     * The problem in one line. For an argument picocli could not place (it gives up on a positional
+     * parameter whose value does not convert), the positional parameter's own converter says why.
+     */
+    private static String describe(CommandLine.ParameterException exception) {
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            var positionals = exception.getCommandLine().getCommandSpec().positionalParameters();
+            if (positionals.isEmpty()) {
+                return oneLine(exception.getMessage()) + "; this command takes options only";
+            }
+            var p = positionals.get(0);
+            for (String argument : unmatched.getUnmatched()) {
+                for (CommandLine.ITypeConverter<?> converter : p.converters() == null ? new CommandLine.ITypeConverter<?>[0] : p.converters()) {
+                    try {
+                        converter.convert(argument);
+                    } catch (Exception e) {
+                        return "Invalid value for " + p.paramLabel() + ": " + oneLine(e.getMessage());
+                    }
+                }
+            }
+            return oneLine(exception.getMessage()) + "; " + p.paramLabel() + " must be "
+                    + (p.description().length == 0 ? "given" : p.description()[0].replaceAll("\\.$", "").toLowerCase(java.util.Locale.ROOT));
+        }
+        return oneLine(exception.getMessage());
     }
 
     private static String prefix(CommandLine cmd) {

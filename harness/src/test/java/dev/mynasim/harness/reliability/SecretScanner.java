@@ -34,10 +34,10 @@ import java.util.stream.Stream;
  *       cucumber.ndjson) are decoded and searched by the same rules, recursively once.</li>
  * </ul>
  */
-final class SecretScanner {
+public final class SecretScanner {
 
     /** One secret: its kind and whose it is (printable), and its value (never printed). */
-    record Secret(String kind, String personaId, String value) {
+    public record Secret(String kind, String personaId, String value) {
         @Override
         public String toString() {
             return kind + " of " + personaId;
@@ -45,7 +45,7 @@ final class SecretScanner {
     }
 
     /** A leak: where and what kind, without the value. */
-    record Finding(String artifact, String secret, String form) {
+    public record Finding(String artifact, String secret, String form) {
         @Override
         public String toString() {
             return artifact + ": " + secret + " (" + form + ")";
@@ -58,12 +58,12 @@ final class SecretScanner {
     private final List<Secret> secrets;
     private int decodedAttachments;
 
-    SecretScanner(List<Secret> secrets) {
+    public SecretScanner(List<Secret> secrets) {
         this.secrets = List.copyOf(secrets);
     }
 
     /** Every persona's PINs, signature password, My Number and 照合番号B. */
-    static List<Secret> of(List<Persona> personas) {
+    public static List<Secret> of(List<Persona> personas) {
         List<Secret> out = new ArrayList<>();
         for (Persona p : personas) {
             out.add(new Secret("user-proof PIN", p.id(), p.pins().auth()));
@@ -97,7 +97,7 @@ final class SecretScanner {
     }
 
     /** The findings in one artifact's text. */
-    List<Finding> scan(String artifact, String text, boolean decodeBase64) {
+    public List<Finding> scan(String artifact, String text, boolean decodeBase64) {
         Set<Finding> findings = new LinkedHashSet<>();
         String lower = text.toLowerCase(Locale.ROOT);
         String compact = lower.replace(" ", "");
