@@ -1,7 +1,7 @@
 package dev.mynasim.simulator.issuer;
 
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.fixtures.ca.IssuerKeyDerivation;
+import dev.mynasim.fixtures.pki.IssuerKeyDerivation;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
 import dev.mynasim.simulator.Applications;
 import java.nio.ByteBuffer;

@@ -1,0 +1,210 @@
+package dev.mynasim.cli;
+
+import dev.mynasim.fixtures.CardRules;
+import dev.mynasim.fixtures.Persona;
+import dev.mynasim.world.issuer.CertificateRecord;
+import dev.mynasim.world.issuer.MunicipalOffice;
+import dev.mynasim.world.issuer.TestCertificateAuthority;
+import dev.mynasim.client.backend.Backend;
+import dev.mynasim.client.backend.Backends;
+import dev.mynasim.client.card.CardClient;
+import dev.mynasim.client.card.Pin;
+import dev.mynasim.client.backend.Fixtures;
+import dev.mynasim.world.issuer.CaStateDirectory;
+import dev.mynasim.world.issuer.TransportIssuerChannel;
+import dev.mynasim.client.transport.GetResponseTransport;
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mynasim office ...}: the municipal office with the card at the counter. It acts on the card
+ * through a reader like any other client (the served card's "Virtual PCD 00 00", or any PC/SC reader
+ * with a MynaSim card), opening the card's issuer channel, and keeps the test CA and the office
+ * ledger in the shared CA state folder.
+ */
+@Command(name = "office", mixinStandardHelpOptions = true,
+        description = "The municipal office: reset a PIN, change address or name, renew, reissue, cancel a suspension.",
+        subcommands = {OfficeCommand.ResetPin.class, OfficeCommand.ChangeAddress.class, OfficeCommand.ChangeName.class,
+            OfficeCommand.Renew.class, OfficeCommand.Reissue.class, OfficeCommand.CardFound.class})
+public final class OfficeCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Options of the office commands that work on the card at the counter. */
+    static final class Counter {
+        @Mixin
+        DeskOptions.Holder holder;
+
+        @Option(names = "--reader", converter = OptionValues.Text.class, paramLabel = "NAME",
+                description = "The reader with the card: a PC/SC reader name (e.g. \"Virtual PCD 00 00\" for a served card), or sim/vpcd (a fresh card, for trying). Default: sim.")
+        String reader;
+
+        @Mixin
+        DeskOptions.Today day;
+
+        @Mixin
+        DeskOptions.CaState state;
+
+        Persona persona() {
+            return holder.persona();
+        }
+
+        LocalDate today() {
+            return day.today();
+        }
+
+        TestCertificateAuthority ca() {
+            return state.ca();
+        }
+
+        MunicipalOffice office() {
+            return state.office();
+        }
+
+        /** Runs an operation with the card in the reader, through its transport only. */
+        void withCard(java.util.function.BiConsumer<Persona, TransportIssuerChannel> operation) {
+            Persona persona = persona();
+            try (Backend backend = Backends.open(reader == null ? "sim" : reader, persona)) {
+                CardClient client = new CardClient(new GetResponseTransport(backend.transport()));
+                operation.accept(persona, TransportIssuerChannel.forCardOf(client, persona));
+                System.out.println("office: done on the card in " + backend.name());
+            }
+        }
+    }
+
+    static void printCertificates(String what, MunicipalOffice.IssuedCertificates issued) {
+        System.out.println(what + ": user-proof certificate serial " + issued.auth().getSerialNumber().toString(16)
+                + issued.sign().map(c -> ", signature certificate serial " + c.getSerialNumber().toString(16)).orElse(", no signature certificate"));
+    }
+
+    static final Map<String, Pin> PINS = Map.of("auth", Pin.AUTH, "sign", Pin.SIGN, "text", Pin.TEXT,
+            "juki", Pin.JUKI, "common", Pin.COMMON);
+
+    @Command(name = "reset-pin", mixinStandardHelpOptions = true,
+            description = "Resets a PIN (locked or forgotten) to a new value with a full counter. The value is asked on the terminal unless --new-pin is given.")
+    static final class ResetPin implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Option(names = "--pin", converter = OptionValues.PinWord.class, required = true, paramLabel = "auth|sign|text|juki|common", description = "Which PIN.")
+        String which;
+
+        @Option(names = "--new-pin", converter = OptionValues.Text.class, paramLabel = "VALUE", description = "The new value (visible in the process list: for test cards only).")
+        String newValue;
+
+        @Override
+        public Integer call() {
+            Pin pin = PINS.get(which);
+            if (pin == null) {
+                throw new IllegalArgumentException("--pin must be one of auth, sign, text, juki, common");
+            }
+            String value = newValue;
+            if (value == null) {
+                Console console = System.console();
+                if (console == null) {
+                    throw new IllegalArgumentException("no terminal to ask the new " + pin.label() + " on: give --new-pin");
+                }
+                value = new String(console.readPassword("new %s: ", pin.label()));
+            }
+            String chosen = value;
+            counter.withCard((persona, card) -> counter.office().resetPin(persona, pin.label(), chosen, card));
+            System.out.println("office: the " + pin.label() + " of " + counter.persona().id() + " was reset (value not shown)");
+            return 0;
+        }
+    }
+
+    @Command(name = "change-address", mixinStandardHelpOptions = true,
+            description = "A move: revokes the signature certificate (affiliationChanged), writes the new address to the card and issues a new signature certificate onto it.")
+    static final class ChangeAddress implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Option(names = "--address", converter = OptionValues.Text.class, required = true, paramLabel = "ADDRESS", description = "The new address (住所).")
+        String address;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> counter.office().changeAddress(persona, address, counter.today(), card));
+            System.out.println("office: " + counter.persona().id() + " now lives at " + address);
+            return 0;
+        }
+    }
+
+    @Command(name = "change-name", mixinStandardHelpOptions = true,
+            description = "A change of name: as change-address, for the name.")
+    static final class ChangeName implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Option(names = "--name", converter = OptionValues.Text.class, required = true, paramLabel = "NAME", description = "The new name (氏名).")
+        String name;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> counter.office().changeName(persona, name, counter.today(), card));
+            System.out.println("office: " + counter.persona().id() + " is now named " + name);
+            return 0;
+        }
+    }
+
+    @Command(name = "renew", mixinStandardHelpOptions = true,
+            description = "Renews the certificates (from 3 months before expiry): new keys generated on the card, new certificates written, the old ones superseded.")
+    static final class Renew implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> printCertificates("office: renewed",
+                    counter.office().renewCertificates(persona, counter.today(), card)));
+            return 0;
+        }
+    }
+
+    @Command(name = "reissue", mixinStandardHelpOptions = true,
+            description = "Reissue (lost or broken card, 1,000 yen): the old certificates revoked (cessationOfOperation); the card in the reader is the new card and gets new keys and certificates.")
+    static final class Reissue implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> printCertificates("office: reissued for " + MunicipalOffice.REISSUE_FEE_YEN + " yen",
+                    counter.office().reissueCard(persona, counter.today(), card)));
+            return 0;
+        }
+    }
+
+    @Command(name = "card-found", mixinStandardHelpOptions = true,
+            description = "The lost card was found: the suspension (certificate holds) is cancelled. The card is not needed.")
+    static final class CardFound implements Callable<Integer> {
+        @Mixin
+        DeskOptions.Holder holder;
+
+        @Mixin
+        DeskOptions.Today day;
+
+        @Mixin
+        DeskOptions.CaState state;
+
+        @Override
+        public Integer call() {
+            for (CertificateRecord r : state.office().cancelSuspension(holder.persona().id(), day.today())) {
+                System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
+            }
+            return 0;
+        }
+    }
+}
