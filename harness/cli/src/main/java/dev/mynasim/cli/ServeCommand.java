@@ -55,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
     String latency;
 
     @Option(names = "--state", converter = OptionValues.StateFile.class, paramLabel = "FILE",
-            description = "Card state file (PIN counters, locks, changed PINs). Default: ~/.local/state/mynasim/<persona>-slot<N>.json.")
+            description = "Card state file (PIN counters, locks, changed PINs). Default: <persona>-slot<N>.json in $XDG_STATE_HOME/mynasim, else $HOME/.local/state/mynasim.")
     Path state;
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mynasim.simulator.state;
 
 import dev.mynasim.fixtures.io.AtomicFile;
+import dev.mynasim.fixtures.io.StateHome;
 import dev.mynasim.fixtures.io.StateLock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,13 +43,9 @@ public final class CardStateFile {
         this.personaId = personaId;
     }
 
-    /** The default file for a persona in a slot: {@code $XDG_STATE_HOME/mynasim} or {@code ~/.local/state/mynasim}. */
+    /** The default file for a persona in a slot: {@code <persona>-slot<N>.json} in {@link StateHome#mynasim()}. */
     public static Path defaultPath(String personaId, int slot) {
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("mynasim").resolve(personaId + "-slot" + slot + ".json");
+        return StateHome.mynasim().resolve(personaId + "-slot" + slot + ".json");
     }
 
     public Path path() {
