@@ -180,7 +180,7 @@ public final class TestCertificateAuthority {
             if (reason == RevocationReason.CERTIFICATE_HOLD) {
                 throw new IllegalArgumentException("certificateHold is not a revocation: use hold(...)");
             }
-            CertificateRecord record = require(purpose, serial);
+            CertificateRecord record = requireInTime(require(purpose, serial), on);
             if (record.state() == CertificateState.REVOKED) {
                 throw new IllegalStateException("the " + purpose + " certificate serial " + record.serialHex()
                         + " was already revoked on " + record.stateSince() + " (" + record.reason() + ")");
@@ -196,7 +196,7 @@ public final class TestCertificateAuthority {
     /** Suspends (certificateHold): a relying party sees it as revoked until {@link #releaseHold}. */
     public synchronized CertificateRecord hold(CertificatePurpose purpose, BigInteger serial, LocalDate on) {
         try (StateLock lock = lockedFresh()) {
-            CertificateRecord record = require(purpose, serial);
+            CertificateRecord record = requireInTime(require(purpose, serial), on);
             if (record.state() != CertificateState.GOOD) {
                 throw new IllegalStateException("only a good certificate can be put on hold; the " + purpose
                         + " certificate serial " + record.serialHex() + " is " + record.state() + " since " + record.stateSince());
@@ -212,7 +212,7 @@ public final class TestCertificateAuthority {
     /** Ends a hold: the certificate is good again and leaves the next CRL. */
     public synchronized CertificateRecord releaseHold(CertificatePurpose purpose, BigInteger serial, LocalDate on) {
         try (StateLock lock = lockedFresh()) {
-            CertificateRecord record = require(purpose, serial);
+            CertificateRecord record = requireInTime(require(purpose, serial), on);
             if (record.state() != CertificateState.ON_HOLD) {
                 throw new IllegalStateException("the " + purpose + " certificate serial " + record.serialHex()
                         + " is not on hold (it is " + record.state() + ")");
@@ -295,6 +295,23 @@ public final class TestCertificateAuthority {
     private CertificateRecord require(CertificatePurpose purpose, BigInteger serial) {
         return find(purpose, serial).orElseThrow(() -> new IllegalArgumentException("the " + purpose
                 + " certificate serial " + serial.toString(16) + " was not issued by this CA (register it first)"));
+    }
+
+    /**
+     * A status change dated before the certificate was issued, or before its last change, would put
+     * the CA's history out of order (a hold released before it was placed, a CRL entry from before the
+     * certificate existed): refused, naming both days.
+     */
+    private static CertificateRecord requireInTime(CertificateRecord record, LocalDate on) {
+        if (on.isBefore(record.notBefore())) {
+            throw new IllegalArgumentException("the " + record.purpose() + " certificate serial " + record.serialHex()
+                    + " was issued on " + record.notBefore() + "; a change dated " + on + " would come before it");
+        }
+        if (record.stateSince() != null && on.isBefore(record.stateSince())) {
+            throw new IllegalArgumentException("the " + record.purpose() + " certificate serial " + record.serialHex()
+                    + " has been " + record.state() + " since " + record.stateSince() + "; a change dated " + on + " would come before it");
+        }
+        return record;
     }
 
     private CertificateRecord replace(CertificateRecord old, CertificateRecord updated) {

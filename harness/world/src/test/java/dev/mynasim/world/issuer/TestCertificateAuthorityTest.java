@@ -212,4 +212,19 @@ class TestCertificateAuthorityTest {
         PersonaCredentials child = ca.issueCredentials(personas.byId("hikari"), LocalDate.of(2026, 1, 5));
         assertFalse(child.signCertificate().isPresent());
     }
+
+    /** Issue 14 item 10: a hold released before it was placed, or a status change before issue, is refused. */
+    @Test
+    void statusChangesOutOfDateOrderAreRefused() {
+        X509Certificate auth = hanako.authCertificate();
+        IllegalArgumentException beforeIssue = assertThrows(IllegalArgumentException.class,
+                () -> ca.hold(auth, LocalDate.of(1900, 1, 1)));
+        assertTrue(beforeIssue.getMessage().contains("1900-01-01"), beforeIssue.getMessage());
+        ca.hold(auth, TODAY);
+        IllegalArgumentException beforeHold = assertThrows(IllegalArgumentException.class,
+                () -> ca.releaseHold(auth, TODAY.minusDays(1)));
+        assertTrue(beforeHold.getMessage().contains(TODAY.toString()), beforeHold.getMessage());
+        assertEquals(CertificateState.ON_HOLD, ca.find(auth).orElseThrow().state(), "nothing changed");
+        ca.releaseHold(auth, TODAY.plusDays(1));
+    }
 }
