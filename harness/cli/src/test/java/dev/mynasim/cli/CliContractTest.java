@@ -237,6 +237,30 @@ class CliContractTest {
         assertTrue(typo.err.contains("no scenario matched"), typo.err);
     }
 
+    /** Issue 14 item 9: an unknown step is named, with a snippet, not only "undefined:". */
+    @Test
+    void anUndefinedStepIsNamedWithASnippet() throws Exception {
+        Path feature = Files.writeString(Files.createDirectories(dir.resolve("undefined")).resolve("u.feature"),
+                "Feature: x\n  Scenario: y\n    Given the moon is made of \"cheese\"\n");
+        Run r = run("check", "--report-dir", dir.resolve("r3").toString(), feature.toString());
+        assertEquals(1, r.exit, r.out + r.err);
+        assertTrue(r.out.contains("undefined step \"the moon is made of \"cheese\"\""), r.out);
+        assertTrue(r.out.contains("@Given(\"the moon is made of {string}\")"), r.out);
+    }
+
+    /** Issue 14: a second serve on a card state file already in use is refused, before anything is served. */
+    @Test
+    void aSecondServeOnTheSameStateFileIsRefused() throws Exception {
+        Path state = dir.resolve("served.json");
+        try (AutoCloseable first = new dev.mynasim.simulator.state.CardStateFile(state, "hanako").claim()) {
+            Run second = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> run("serve", "--slot", "1", "--state", state.toString()));
+            assertNoJavaLeak("a second serve", second);
+            assertEquals(1, second.exit, second.out + second.err);
+            assertTrue(second.err.contains("in use") && second.err.contains(state.toString()), second.err);
+        }
+    }
+
     /** Issue 14 item 4: a feature that does not parse leaves the last reports as they were. */
     @Test
     void aBrokenFeatureLeavesTheLastReports() throws Exception {
