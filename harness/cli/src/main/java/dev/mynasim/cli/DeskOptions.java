@@ -8,6 +8,7 @@ import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.world.issuer.CaStateDirectory;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,5 +56,17 @@ final class DeskOptions {
         MunicipalOffice office() {
             return new MunicipalOffice(ca());
         }
+    }
+
+    /** A desk that acts for a holder on a day, on the shared CA state (call centre, card found). */
+    static final class Desk {
+        @Mixin
+        Holder holder;
+
+        @Mixin
+        Today day;
+
+        @Mixin
+        CaState state;
     }
 }

@@ -45,32 +45,26 @@ public final class OfficeCommand implements Runnable {
     /** Options of the office commands that work on the card at the counter. */
     static final class Counter {
         @Mixin
-        DeskOptions.Holder holder;
+        DeskOptions.Desk desk;
 
         @Option(names = "--reader", converter = OptionValues.Text.class, paramLabel = "NAME",
                 description = "The reader with the card: a PC/SC reader name (e.g. \"Virtual PCD 00 00\" for a served card), or sim/vpcd (a fresh card, for trying). Default: sim.")
         String reader;
 
-        @Mixin
-        DeskOptions.Today day;
-
-        @Mixin
-        DeskOptions.CaState state;
-
         Persona persona() {
-            return holder.persona();
+            return desk.holder.persona();
         }
 
         LocalDate today() {
-            return day.today();
+            return desk.day.today();
         }
 
         TestCertificateAuthority ca() {
-            return state.ca();
+            return desk.state.ca();
         }
 
         MunicipalOffice office() {
-            return state.office();
+            return desk.state.office();
         }
 
         /** Runs an operation with the card in the reader, through its transport only. */
@@ -191,17 +185,11 @@ public final class OfficeCommand implements Runnable {
             description = "The lost card was found: the suspension (certificate holds) is cancelled. The card is not needed.")
     static final class CardFound implements Callable<Integer> {
         @Mixin
-        DeskOptions.Holder holder;
-
-        @Mixin
-        DeskOptions.Today day;
-
-        @Mixin
-        DeskOptions.CaState state;
+        DeskOptions.Desk desk;
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : state.office().cancelSuspension(holder.persona().id(), day.today())) {
+            for (CertificateRecord r : desk.state.office().cancelSuspension(desk.holder.persona().id(), desk.day.today())) {
                 System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
             }
             return 0;

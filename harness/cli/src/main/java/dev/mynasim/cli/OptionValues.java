@@ -66,11 +66,63 @@ final class OptionValues {
         return d;
     }
 
-    /** A count of things to do: 1 to 2,147,483,647. */
-    static final class Count implements ITypeConverter<Integer> {
+    /** A whole number in a range, for an int option (each kind below is one range). */
+    private abstract static class IntRange implements ITypeConverter<Integer> {
+        private final long min;
+        private final long max;
+        private final String what;
+
+        IntRange(long min, long max, String what) {
+            this.min = min;
+            this.max = max;
+            this.what = what;
+        }
+
         @Override
         public Integer convert(String value) {
-            return (int) whole(value, 1, Integer.MAX_VALUE, "");
+            return (int) whole(value, min, max, what);
+        }
+    }
+
+    /** A count of things to do: 1 to 2,147,483,647. */
+    static final class Count extends IntRange {
+        Count() {
+            super(1, Integer.MAX_VALUE, "");
+        }
+    }
+
+    /** Threads: 1 to 1,024. */
+    static final class Threads extends IntRange {
+        Threads() {
+            super(1, 1024, "threads");
+        }
+    }
+
+    /** A number of virtual cards held at once: 1 to 256. */
+    static final class Cards extends IntRange {
+        Cards() {
+            super(1, 256, "cards");
+        }
+    }
+
+    /** A TCP port: 1 to 65,535. */
+    static final class Port extends IntRange {
+        Port() {
+            super(1, 65_535, "a TCP port");
+        }
+    }
+
+    /** A vpcd slot: 0 or 1. */
+    static final class Slot extends IntRange {
+        Slot() {
+            super(0, 1, "the vpcd slot");
+        }
+    }
+
+    /** Whole seconds: 1 to 3,600. */
+    static final class WholeSeconds extends IntRange {
+        WholeSeconds() {
+            super(1, 3600, "seconds");
         }
     }
 
@@ -82,51 +134,11 @@ final class OptionValues {
         }
     }
 
-    /** Threads: 1 to 1,024. */
-    static final class Threads implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            return (int) whole(value, 1, 1024, "threads");
-        }
-    }
-
-    /** A number of virtual cards held at once: 1 to 256. */
-    static final class Cards implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            return (int) whole(value, 1, 256, "cards");
-        }
-    }
-
     /** A seed: any 64-bit whole number. */
     static final class Seed implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             return whole(value, Long.MIN_VALUE, Long.MAX_VALUE, "");
-        }
-    }
-
-    /** A TCP port: 1 to 65,535. */
-    static final class Port implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            return (int) whole(value, 1, 65_535, "a TCP port");
-        }
-    }
-
-    /** A vpcd slot: 0 or 1. */
-    static final class Slot implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            return (int) whole(value, 0, 1, "the vpcd slot");
-        }
-    }
-
-    /** Whole seconds: 1 to 3,600. */
-    static final class WholeSeconds implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            return (int) whole(value, 1, 3600, "seconds");
         }
     }
 

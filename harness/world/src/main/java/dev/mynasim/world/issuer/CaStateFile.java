@@ -5,14 +5,9 @@ import dev.mynasim.fixtures.io.StateFileException;
 import dev.mynasim.fixtures.io.StateLock;
 import dev.mynasim.fixtures.io.StrictJson;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -41,14 +36,7 @@ final class CaStateFile {
     record Content(int version, Map<CertificatePurpose, Long> lastCrlNumbers, List<CertificateRecord> certificates) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     private final Path file;
     /** The file as last read or written by this instance (its inode and time): a change by another process shows. */
@@ -141,11 +129,6 @@ final class CaStateFile {
     }
 
     private Object identity() {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size());
-        } catch (IOException e) {
-            return null;
-        }
+        return StrictJson.identity(file);
     }
 }

@@ -5,15 +5,10 @@ import dev.mynasim.fixtures.io.StateFileException;
 import dev.mynasim.fixtures.io.StateLock;
 import dev.mynasim.fixtures.io.StrictJson;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.mynasim.fixtures.Persona;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +39,7 @@ public final class OfficeLedger {
     record Content(int version, Map<String, Registered> residents, List<Fee> fees) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     private final Path file;
     private Content content;
@@ -123,12 +112,7 @@ public final class OfficeLedger {
     }
 
     private Object identity() {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size());
-        } catch (IOException e) {
-            return null;
-        }
+        return StrictJson.identity(file);
     }
 
     /** The holder as registered now: the persona with the name and address changes recorded here. */
