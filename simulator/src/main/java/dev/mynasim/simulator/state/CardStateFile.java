@@ -69,6 +69,10 @@ public final class CardStateFile {
             throw corrupt("it is not a JSON object");
         }
         int format = root.path("format").asInt(-1);
+        if (format > FORMAT) {
+            throw corrupt("field 'format' is " + format + ": it was written by a newer MynaSim; this build reads "
+                    + OLDEST_READABLE_FORMAT + " to " + FORMAT + ". Use the newer MynaSim, or another --state file");
+        }
         if (format < OLDEST_READABLE_FORMAT || format > FORMAT) {
             throw corrupt("field 'format' is " + format + ", this MynaSim reads " + OLDEST_READABLE_FORMAT + " to " + FORMAT);
         }

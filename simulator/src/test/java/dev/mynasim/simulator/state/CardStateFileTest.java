@@ -66,6 +66,17 @@ class CardStateFileTest {
         assertTrue(refused.getMessage().contains("truncated") || refused.getMessage().contains("overrun"), refused.getMessage());
     }
 
+    /** Issue 14: a file of a newer format says so, and is left as it was. */
+    @Test
+    void aNewerFormatIsNamedAsSuch() throws Exception {
+        Path path = dir.resolve("newer.json");
+        String newer = "{\"format\": 9, \"persona\": \"hanako\", \"state\": \"00\", \"sha256\": \"x\"}\n";
+        Files.writeString(path, newer);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new CardStateFile(path, "hanako").load());
+        assertTrue(refused.getMessage().contains("newer MynaSim") && refused.getMessage().contains(path.toString()), refused.getMessage());
+        assertEquals(newer, Files.readString(path));
+    }
+
     /** Issue 14: a second serve on a card state in use is refused, from another process as from this one. */
     @Test
     void aSecondClaimIsRefusedUntilTheFirstEnds() throws Exception {
