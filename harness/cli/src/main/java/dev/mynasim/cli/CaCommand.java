@@ -45,7 +45,17 @@ public final class CaCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             CertificatePurpose which = purpose;
-            X509CRL crl = state.ca().publishCrl(which, day.today());
+            // The file is written before the CRL number is committed: a failed write uses no number.
+            X509CRL crl = state.ca().publishCrl(which, day.today(), published -> {
+                if (out != null) {
+                    try {
+                        Files.write(out, published.getEncoded());
+                    } catch (java.io.IOException | java.security.cert.CRLException e) {
+                        throw new IllegalStateException("cannot write the CRL to " + out + ": " + e.getMessage()
+                                + " (no CRL number was used)", e);
+                    }
+                }
+            });
             System.out.println("CRL of the " + which + " root, thisUpdate " + crl.getThisUpdate().toInstant()
                     + ", nextUpdate " + crl.getNextUpdate().toInstant());
             if (crl.getRevokedCertificates() != null) {
@@ -56,7 +66,6 @@ public final class CaCommand implements Runnable {
                 }
             }
             if (out != null) {
-                Files.write(out, crl.getEncoded());
                 System.out.println("written to " + out);
             }
             return 0;

@@ -252,7 +252,15 @@ public final class TestCertificateAuthority {
      * reason and day; thisUpdate 00:00 JST of {@code on}, nextUpdate a day later, a CRL number one
      * above the last (kept in the state file), signed SHA256withRSA by that root.
      */
-    public synchronized X509CRL publishCrl(CertificatePurpose purpose, LocalDate on) {
+    public X509CRL publishCrl(CertificatePurpose purpose, LocalDate on) {
+        return publishCrl(purpose, on, crl -> { });
+    }
+
+    /**
+     * As {@link #publishCrl(CertificatePurpose, LocalDate)}, with {@code deliver} run on the CRL before its
+     * number is committed: if it throws (a file that cannot be written), the number is not used up.
+     */
+    public synchronized X509CRL publishCrl(CertificatePurpose purpose, LocalDate on, java.util.function.Consumer<X509CRL> deliver) {
         try (StateLock lock = lockedFresh()) {
             X509Certificate ca = caCertificate(purpose);
             long number = state.lastCrlNumbers().getOrDefault(purpose, 0L) + 1;
@@ -269,6 +277,7 @@ public final class TestCertificateAuthority {
                         new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
                 X509CRL crl = new JcaX509CRLConverter().getCRL(
                         builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey(purpose))));
+                deliver.accept(crl);
                 state.lastCrlNumbers().put(purpose, number);
                 save();
                 return crl;

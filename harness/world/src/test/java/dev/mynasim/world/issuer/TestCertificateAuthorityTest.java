@@ -227,4 +227,16 @@ class TestCertificateAuthorityTest {
         assertEquals(CertificateState.ON_HOLD, ca.find(auth).orElseThrow().state(), "nothing changed");
         ca.releaseHold(auth, TODAY.plusDays(1));
     }
+
+    /** Issue 14 item 12: a CRL that could not be delivered (ca crl --out to a bad place) uses up no CRL number. */
+    @Test
+    void aCrlThatCannotBeDeliveredUsesNoNumber() throws Exception {
+        ca.publishCrl(CertificatePurpose.AUTH, TODAY);
+        assertThrows(IllegalStateException.class, () -> ca.publishCrl(CertificatePurpose.AUTH, TODAY, crl -> {
+            throw new IllegalStateException("disk full");
+        }));
+        X509CRL next = ca.publishCrl(CertificatePurpose.AUTH, TODAY);
+        byte[] ext = next.getExtensionValue(Extension.cRLNumber.getId());
+        assertEquals(BigInteger.TWO, ASN1Integer.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getValue());
+    }
 }
