@@ -95,7 +95,7 @@ public final class OfficeCommand implements Runnable {
         @Option(names = "--pin", converter = OptionValues.PinWord.class, required = true, paramLabel = "auth|sign|text|juki|common", description = "Which PIN.")
         String which;
 
-        @Option(names = "--new-pin", converter = OptionValues.Text.class, paramLabel = "VALUE", description = "The new value (visible in the process list: for test cards only).")
+        @Option(names = "--new-pin", converter = OptionValues.PinValue.class, paramLabel = "VALUE", description = "The new value (visible in the process list: for test cards only).")
         String newValue;
 
         @Override

@@ -367,4 +367,15 @@ final class OptionValues {
             return value;
         }
     }
+
+    /** A PIN or password value: ASCII letters and digits, 4 to 16 (the value is never echoed). */
+    static final class PinValue implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.matches("[A-Za-z0-9]{4,16}")) {
+                throw new TypeConversionException("the value (not shown) is not 4 to 16 ASCII letters and digits");
+            }
+            return value;
+        }
+    }
 }

@@ -66,6 +66,7 @@ class CliContractTest {
             case "Latency" -> List.of("", "FOO", "command=-1");
             case "Purpose" -> List.of("", "FOO", "ａｕｔｈ");
             case "PinWord" -> List.of("", "FOO", "暗証");
+            case "PinValue" -> List.of("", "123", "１２３４", "12345678901234567", "12 34");
             case "Folder" -> List.of("", aFile.toString(), underAFile);
             case "StateFile" -> List.of("", aFolder.toString(), underAFile);
             case "NewFile" -> List.of("", aFolder.toString(), missing);
