@@ -24,8 +24,10 @@ public final class MynasimCommand implements Runnable {
 
     public static void main(String[] args) {
         // One short line per log record (the bridge's connects and disconnects), not the JDK's two-line default.
+        // No stack trace reaches the user: a logged exception shows as its message only, unless MYNASIM_DEBUG is set.
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                    System.getenv("MYNASIM_DEBUG") != null ? "%4$s %3$s: %5$s%6$s%n" : "%4$s %3$s: %5$s%n");
         }
         System.exit(commandLine().execute(args));
     }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = {"Replays a trace (from check --trace) against a fresh virtual card or any reader, and prints,"
                 + " line by line, where status words or response lengths differ, then a summary.",
                 "A command whose PIN/password was masked is sent only if you type the value (on a terminal);"
-                        + " otherwise it is skipped and said so. Exit status: 0 no differences, 1 differences."})
+                        + " otherwise it is skipped and said so. Exit status: 0 no differences, 1 differences or nothing replayed."})
 public final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "TRACE", converter = OptionValues.ExistingFile.class, description = "The trace file.")
@@ -55,6 +55,11 @@ public final class ReplayCommand implements Callable<Integer> {
                 }
             }
             System.out.println(result.summary());
+            if (result.count(TraceReplay.Outcome.Kind.SAME) == 0 && result.differences().isEmpty()) {
+                // Nothing was compared (an empty trace, or every exchange skipped): not a success.
+                System.err.println("replay: no exchange was replayed, so nothing was compared");
+                return MynasimCommand.FAILED;
+            }
             return result.differences().isEmpty() ? 0 : 1;
         }
     }

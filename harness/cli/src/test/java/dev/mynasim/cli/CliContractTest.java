@@ -169,11 +169,7 @@ class CliContractTest {
                         line.add(o.longestName());
                         line.add(value);
                     } else {
-                        if (spec.qualifiedName().equals("mynasim replay") || value.isEmpty()) {
-                            line.add(value);
-                        } else {
-                            line.add(value);
-                        }
+                        line.add(value);
                     }
                     String what = String.join(" ", line).replace("\n", "\\n");
                     Run r = run(line.toArray(String[]::new));
@@ -260,6 +256,33 @@ class CliContractTest {
             assertEquals(1, second.exit, second.out + second.err);
             assertTrue(second.err.contains("in use") && second.err.contains(state.toString()), second.err);
         }
+    }
+
+    /**
+     * Issue 14 item 12: replay shows a hand-written trace's PIN masked (the secrets audit over this
+     * class's output would find it otherwise), and a replay that compared nothing is not a success.
+     */
+    @Test
+    void replayMasksHandWrittenPinsAndFailsWhenNothingWasCompared() throws Exception {
+        String pin = PersonaRepository.load().byId("hanako").pins().text();
+        StringBuilder hex = new StringBuilder();
+        for (byte b : pin.getBytes(StandardCharsets.US_ASCII)) {
+            hex.append(String.format(" %02X", b));
+        }
+        Path handWritten = Files.writeString(dir.resolve("hand.trace"), "# persona: hanako\n"
+                + "> 00 A4 04 0C 0A D3921000310001010408  < 90 00\n"
+                + "> 00 A4 02 0C 02 0011  < 90 00\n"
+                + "> 00 20 00 80 04" + hex + "  < 63 C2\n");
+        Run differs = run("replay", handWritten.toString());
+        assertNoJavaLeak("replay of a hand-written trace", differs);
+        assertEquals(1, differs.exit, differs.out + differs.err);
+        assertTrue(differs.out.contains("00 20 00 80 04 ** ** ** **"), differs.out);
+
+        Path onlyMasked = Files.writeString(dir.resolve("masked.trace"), "> 00 20 00 80 04 ** ** ** **  < 90 00\n");
+        Run nothing = run("replay", onlyMasked.toString());
+        assertNoJavaLeak("replay with every exchange skipped", nothing);
+        assertEquals(1, nothing.exit, nothing.out + nothing.err);
+        assertTrue(nothing.err.contains("nothing was compared"), nothing.err);
     }
 
     /** Issue 14 item 4: a feature that does not parse leaves the last reports as they were. */
