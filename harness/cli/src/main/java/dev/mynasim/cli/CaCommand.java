@@ -31,7 +31,7 @@ public final class CaCommand implements Runnable {
             description = "Publishes the CRL of one root as of --today: prints its revoked serials, and writes the DER with --out.")
     static final class Crl implements Callable<Integer> {
         @Mixin
-        DeskOptions.Today day;
+        TodayOption day = new TodayOption();
 
         @Mixin
         DeskOptions.CaState state;
@@ -75,7 +75,7 @@ public final class CaCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a holder's certificates and their states.")
     static final class ListCertificates implements Callable<Integer> {
         @Mixin
-        DeskOptions.Holder holder;
+        PersonaOption holder = new PersonaOption();
 
         @Mixin
         DeskOptions.CaState state;

@@ -1,13 +1,10 @@
 package dev.mynasim.cli;
 
-import dev.mynasim.fixtures.CardRules;
-import dev.mynasim.fixtures.Persona;
 import dev.mynasim.world.issuer.MunicipalOffice;
 import dev.mynasim.world.issuer.TestCertificateAuthority;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.world.issuer.CaStateDirectory;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -19,28 +16,6 @@ import picocli.CommandLine.Option;
 final class DeskOptions {
 
     private DeskOptions() {
-    }
-
-    /** Whose card or certificates. */
-    static final class Holder {
-        @Option(names = "--persona", converter = OptionValues.PersonaId.class, paramLabel = "NAME",
-                description = "Whose card (default: the default persona).")
-        String personaId;
-
-        Persona persona() {
-            return personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
-        }
-    }
-
-    /** The day the desk works on. */
-    static final class Today {
-        @Option(names = "--today", converter = OptionValues.Day.class, paramLabel = "YYYY-MM-DD",
-                description = "The office's date (default: today in Japan).")
-        LocalDate today;
-
-        LocalDate today() {
-            return today != null ? today : LocalDate.now(CardRules.JST);
-        }
     }
 
     /** The shared test CA and office ledger. */
@@ -61,12 +36,12 @@ final class DeskOptions {
     /** A desk that acts for a holder on a day, on the shared CA state (call centre, card found). */
     static final class Desk {
         @Mixin
-        Holder holder;
+        PersonaOption holder = new PersonaOption();
 
         @Mixin
-        Today day;
+        TodayOption day = new TodayOption();
 
         @Mixin
-        CaState state;
+        CaState state = new CaState();
     }
 }

@@ -9,6 +9,7 @@ import dev.mynasim.simulator.fault.ControlledCard;
 import dev.mynasim.simulator.fault.LatencyProfile;
 import dev.mynasim.simulator.serve.CardServer;
 import dev.mynasim.simulator.serve.ControlConsole;
+import dev.mynasim.fixtures.io.StateLock;
 import dev.mynasim.simulator.state.CardStateFile;
 import dev.mynasim.simulator.vpcd.PcscEnvironment;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mynasim serve}: puts a persona's virtual card into pcscd's virtual reader until stopped. */
@@ -28,8 +30,8 @@ import picocli.CommandLine.Option;
             "Stops on SIGINT/SIGTERM."})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--persona", converter = OptionValues.PersonaId.class, paramLabel = "NAME", description = "Whose card (default: the default persona).")
-    String personaId;
+    @Mixin
+    PersonaOption personaOption = new PersonaOption();
 
     static final class Slot {
         @Option(names = "--slot", converter = OptionValues.Slot.class, paramLabel = "0|1", description = "vpcd slot: 0 = \"Virtual PCD 00 00\" (port 35963), 1 = \"Virtual PCD 00 01\" (35964). Default 0.")
@@ -60,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Persona persona = personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+        Persona persona = personaOption.persona();
         int slot = where.slot == null ? 0 : where.slot;
         if (where.slot != null && slot != 0 && slot != 1) {
             throw new IllegalArgumentException("--slot must be 0 or 1 (or give --port)");
@@ -70,8 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
         CardProfile cardProfile = CardProfile.named(profile);
 
         CardStateFile stateFile = new CardStateFile(state != null ? state : CardStateFile.defaultPath(persona.id(), slot), persona.id());
-        try (AutoCloseable claim = stateFile.claim()) {
+        StateLock.Claim claim = stateFile.claim();
+        try {
             return serve(persona, stateFile, cardProfile, port, readerName);
+        } finally {
+            claim.close();
         }
     }
 

@@ -249,12 +249,15 @@ class CliContractTest {
     @Test
     void aSecondServeOnTheSameStateFileIsRefused() throws Exception {
         Path state = dir.resolve("served.json");
-        try (AutoCloseable first = new dev.mynasim.simulator.state.CardStateFile(state, "hanako").claim()) {
+        dev.mynasim.fixtures.io.StateLock.Claim first = new dev.mynasim.simulator.state.CardStateFile(state, "hanako").claim();
+        try {
             Run second = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
                     () -> run("serve", "--slot", "1", "--state", state.toString()));
             assertNoJavaLeak("a second serve", second);
             assertEquals(1, second.exit, second.out + second.err);
             assertTrue(second.err.contains("in use") && second.err.contains(state.toString()), second.err);
+        } finally {
+            first.close();
         }
     }
 

@@ -104,7 +104,7 @@ public final class CardStateFile {
      * Claims the file for a served card for as long as the returned handle is open: a second claim, by
      * this process or another (a second {@code serve} on the same file), is refused with a message.
      */
-    public AutoCloseable claim() {
+    public StateLock.Claim claim() {
         return StateLock.claim(path, "the card state file");
     }
 
@@ -117,9 +117,8 @@ public final class CardStateFile {
         root.put("persona", personaId);
         root.put("state", HexFormat.of().withUpperCase().formatHex(state));
         root.put("sha256", sha256Hex(state));
-        try (StateLock lock = StateLock.exclusive(path, "the card state file")) {
-            AtomicFile.write(path, (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8), true, "the card state file");
-        }
+        StateLock.holding(path, "the card state file",
+                () -> AtomicFile.write(path, (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8), true, "the card state file"));
     }
 
     private IllegalStateException corrupt(String why) {

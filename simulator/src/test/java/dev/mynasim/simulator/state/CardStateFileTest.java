@@ -91,8 +91,11 @@ class CardStateFileTest {
             holder.getOutputStream().close();
             holder.waitFor();
         }
-        try (AutoCloseable mine = new CardStateFile(path, "hanako").claim()) {
+        dev.mynasim.fixtures.io.StateLock.Claim mine = new CardStateFile(path, "hanako").claim();
+        try {
             assertThrows(IllegalStateException.class, () -> new CardStateFile(path, "hanako").claim(), "the same process twice");
+        } finally {
+            mine.close();
         }
         new CardStateFile(path, "hanako").claim().close();
     }
@@ -100,10 +103,13 @@ class CardStateFileTest {
     /** Holds a claim until its standard input closes. */
     public static final class ClaimHolder {
         public static void main(String[] args) throws Exception {
-            try (AutoCloseable claim = new CardStateFile(Path.of(args[0]), "hanako").claim()) {
+            dev.mynasim.fixtures.io.StateLock.Claim claim = new CardStateFile(Path.of(args[0]), "hanako").claim();
+            try {
                 System.out.println("claimed");
                 System.out.flush();
                 System.in.read();
+            } finally {
+                claim.close();
             }
         }
     }

@@ -1,5 +1,11 @@
 package dev.mynasim.client.card;
 
+import dev.mynasim.model.Instruction;
+import dev.mynasim.model.CommandApdus;
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.Pin;
+import dev.mynasim.model.BerTlv;
+import dev.mynasim.model.CardApplication;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what the 券面 and common APs hold, the way open clients do (card-spec.md §2.2–2.6): the My
+ * Reads what the 券面 and common APs hold, the way open clients do (docs/card-reference.md §2.2–2.6): the My
  * Number, the basic 4 through its offset table, the integrity record and its signature, the card
  * face and its images, the common AP's record, and the PIN status of every PIN. Needs the right
  * PIN or code verified first (see {@link CardClient#verify}); it never verifies anything itself.
@@ -171,7 +177,7 @@ public final class CardInfoReader {
     /** INTERNAL AUTHENTICATE 00 88 00 99 with the common AP's key 0019. */
     public CardResponse internalAuthenticate(CardApplication application, int keyFid, byte[] challenge) {
         client.ensureSelected(application);
-        return client.send(dev.mynasim.client.transport.Apdus.command(0x00, 0x88, 0x00, 0x80 | (keyFid & 0x1F), challenge, 256));
+        return client.send(CommandApdus.of(Instruction.INTERNAL_AUTHENTICATE, 0x00, 0x80 | (keyFid & 0x1F), challenge, 256));
     }
 
     /** GET CHALLENGE of length bytes (1..256) in whatever is selected now. */

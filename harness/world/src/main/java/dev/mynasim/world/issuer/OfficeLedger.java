@@ -94,21 +94,21 @@ public final class OfficeLedger {
     /** Reads the file again (under its lock) if another process changed it since. */
     private void refresh() {
         if (!Objects.equals(seen, identity())) {
-            try (StateLock lock = StateLock.exclusive(file, "the " + WHAT)) {
+            StateLock.holding(file, "the " + WHAT, () -> {
                 content = load();
-            }
+            });
         }
     }
 
     /** A read-modify-write of the file as it is now, under its lock across processes. */
     private void update(java.util.function.Consumer<Content> change) {
-        try (StateLock lock = StateLock.exclusive(file, "the " + WHAT)) {
+        StateLock.holding(file, "the " + WHAT, () -> {
             if (!Objects.equals(seen, identity())) {
                 content = load();
             }
             change.accept(content);
             save();
-        }
+        });
     }
 
     private Object identity() {

@@ -95,7 +95,7 @@ public final class TestCertificateAuthority {
      * the cards) as GOOD. Registering it again changes nothing.
      */
     public synchronized CertificateRecord registerIssued(String personaId, X509Certificate certificate) {
-        try (StateLock lock = lockedFresh()) {
+        return fresh(() -> {
             CertificatePurpose purpose = purposeOf(certificate);
             if (certificate.getBasicConstraints() >= 0) {
                 throw new IllegalArgumentException("certificate serial " + certificate.getSerialNumber().toString(16)
@@ -122,7 +122,7 @@ public final class TestCertificateAuthority {
             state.certificates().add(record);
             save();
             return record;
-        }
+        });
     }
 
     /** Registers all of a persona's credentials (auth and, when present, sign). */
@@ -176,7 +176,7 @@ public final class TestCertificateAuthority {
 
     /** Revokes for good. A certificate on hold can be revoked; a revoked one cannot be revoked again. */
     public synchronized CertificateRecord revoke(CertificatePurpose purpose, BigInteger serial, RevocationReason reason, LocalDate on) {
-        try (StateLock lock = lockedFresh()) {
+        return fresh(() -> {
             if (reason == RevocationReason.CERTIFICATE_HOLD) {
                 throw new IllegalArgumentException("certificateHold is not a revocation: use hold(...)");
             }
@@ -186,7 +186,7 @@ public final class TestCertificateAuthority {
                         + " was already revoked on " + record.stateSince() + " (" + record.reason() + ")");
             }
             return replace(record, record.withState(CertificateState.REVOKED, reason, on));
-        }
+        });
     }
 
     public CertificateRecord revoke(X509Certificate certificate, RevocationReason reason, LocalDate on) {
@@ -195,14 +195,14 @@ public final class TestCertificateAuthority {
 
     /** Suspends (certificateHold): a relying party sees it as revoked until {@link #releaseHold}. */
     public synchronized CertificateRecord hold(CertificatePurpose purpose, BigInteger serial, LocalDate on) {
-        try (StateLock lock = lockedFresh()) {
+        return fresh(() -> {
             CertificateRecord record = requireInTime(require(purpose, serial), on);
             if (record.state() != CertificateState.GOOD) {
                 throw new IllegalStateException("only a good certificate can be put on hold; the " + purpose
                         + " certificate serial " + record.serialHex() + " is " + record.state() + " since " + record.stateSince());
             }
             return replace(record, record.withState(CertificateState.ON_HOLD, RevocationReason.CERTIFICATE_HOLD, on));
-        }
+        });
     }
 
     public CertificateRecord hold(X509Certificate certificate, LocalDate on) {
@@ -211,14 +211,14 @@ public final class TestCertificateAuthority {
 
     /** Ends a hold: the certificate is good again and leaves the next CRL. */
     public synchronized CertificateRecord releaseHold(CertificatePurpose purpose, BigInteger serial, LocalDate on) {
-        try (StateLock lock = lockedFresh()) {
+        return fresh(() -> {
             CertificateRecord record = requireInTime(require(purpose, serial), on);
             if (record.state() != CertificateState.ON_HOLD) {
                 throw new IllegalStateException("the " + purpose + " certificate serial " + record.serialHex()
                         + " is not on hold (it is " + record.state() + ")");
             }
             return replace(record, record.withState(CertificateState.GOOD, null, on));
-        }
+        });
     }
 
     public CertificateRecord releaseHold(X509Certificate certificate, LocalDate on) {
@@ -261,7 +261,7 @@ public final class TestCertificateAuthority {
      * number is committed: if it throws (a file that cannot be written), the number is not used up.
      */
     public synchronized X509CRL publishCrl(CertificatePurpose purpose, LocalDate on, java.util.function.Consumer<X509CRL> deliver) {
-        try (StateLock lock = lockedFresh()) {
+        return fresh(() -> {
             X509Certificate ca = caCertificate(purpose);
             long number = state.lastCrlNumbers().getOrDefault(purpose, 0L) + 1;
             try {
@@ -284,7 +284,7 @@ public final class TestCertificateAuthority {
             } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
                 throw new IllegalStateException("cannot build the " + purpose + " CRL: " + e.getMessage(), e);
             }
-        }
+        });
     }
 
     // ---------------------------------------------------------------- OCSP
@@ -334,17 +334,16 @@ public final class TestCertificateAuthority {
      * The state file's lock, with the state read afresh under it: every change is a read-modify-write of
      * the file as it is now, so changes made by other processes are kept.
      */
-    private StateLock lockedFresh() {
+    private <T> T fresh(java.util.function.Supplier<T> change) {
         StateLock lock = stateFile.lock();
         try {
             if (stateFile.changedSinceSeen()) {
                 state = stateFile.load();
             }
-        } catch (RuntimeException e) {
+            return change.get();
+        } finally {
             lock.close();
-            throw e;
         }
-        return lock;
     }
 
     /**
@@ -352,16 +351,17 @@ public final class TestCertificateAuthority {
      * changes the CA in between (for an operation that must see and change the state as a whole).
      */
     public synchronized <T> T exclusively(java.util.function.Supplier<T> changes) {
-        try (StateLock lock = lockedFresh()) {
-            return changes.get();
-        }
+        return fresh(changes);
     }
 
     /** Reads the file again if another process changed it since. */
     private void refresh() {
         if (stateFile.changedSinceSeen()) {
-            try (StateLock lock = stateFile.lock()) {
+            StateLock lock = stateFile.lock();
+            try {
                 state = stateFile.load();
+            } finally {
+                lock.close();
             }
         }
     }
