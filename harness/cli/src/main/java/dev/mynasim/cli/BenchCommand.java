@@ -24,15 +24,24 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bridge", description = "Only the vpcd bridge's own cost: a card that answers at once, through pcscd.")
     boolean bridgeOnly;
 
-    @Option(names = "--slot", defaultValue = "0", description = "With --bridge: the vpcd slot. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--slot", converter = OptionValues.Slot.class, defaultValue = "0", description = "With --bridge: the vpcd slot. Default: ${DEFAULT-VALUE}.")
     int slot;
 
-    @Option(names = "--data-bytes", defaultValue = "0",
+    @Option(names = "--data-bytes", converter = OptionValues.DataBytes.class, defaultValue = "0",
             description = "With --bridge: send UPDATE BINARY with this many bytes instead of READ BINARY. Default: ${DEFAULT-VALUE}.")
     int dataBytes;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        for (String bridgeOption : new String[] {"--slot", "--data-bytes"}) {
+            if (!bridgeOnly && spec.commandLine().getParseResult().hasMatchedOption(bridgeOption)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        bridgeOption + " has an effect with --bridge only; add --bridge or leave it out");
+            }
+        }
         if (bridgeOnly) {
             try {
                 System.out.println(BridgeBenchmark.measure(apdus, slot, dataBytes).describe());

@@ -126,6 +126,13 @@ final class OptionValues {
         }
     }
 
+    /** Command data bytes: 0 to 65,535 (an extended Lc). */
+    static final class DataBytes extends IntRange {
+        DataBytes() {
+            super(0, 65_535, "bytes of command data");
+        }
+    }
+
     /** A count of APDUs for long runs: 1 to 10^12. */
     static final class LongCount implements ITypeConverter<Long> {
         @Override

@@ -56,6 +56,7 @@ class CliContractTest {
                 List.of("", "-5", "0", "99999999999999999999", "5000000000000", "1e3", "５", "ten");
             case "Seed" -> List.of("", "abc", "99999999999999999999", "５", "1.5");
             case "Slot" -> List.of("", "-1", "2", "abc", "０");
+            case "DataBytes" -> List.of("", "-1", "65536", "abc", "５");
             case "Seconds", "Minutes" -> List.of("", "-1", "0", "NaN", "Infinity", "1e400", "abc", "99999999", "３");
             case "Day" -> List.of("", "2026-02-30", "1899-12-31", "1900-01-00", "3000-01-01", "2026-1-1", "２０２６-01-01", "yesterday");
             case "TimeOfDay" -> List.of("", "24:00", "7:5", "12:60", "noon", "１２:００");
@@ -196,7 +197,9 @@ class CliContractTest {
                 new String[] {"ca", "list", "--reader", "sim"},
                 new String[] {"ca", "crl", "--purpose", "auth", "--reader", "sim"},
                 new String[] {"ca", "crl", "--purpose", "auth", "--persona", "hanako"},
-                new String[] {"ca", "list", "--today", "2026-06-01"})) {
+                new String[] {"ca", "list", "--today", "2026-06-01"},
+                new String[] {"bench", "--slot", "1"},
+                new String[] {"bench", "--data-bytes", "100"})) {
             Run r = run(line);
             assertUsageError(String.join(" ", line), r, line[line.length - 2]);
         }
