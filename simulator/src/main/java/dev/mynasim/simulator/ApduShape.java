@@ -41,6 +41,22 @@ public final class ApduShape {
      * the same command in extended form passes.
      */
     public static boolean fitsSimulator(byte[] command) {
-        return command.length <= JCARDSIM_SHORT_BUFFER || (command.length > 4 && command[4] == 0);
+        if (command.length <= JCARDSIM_SHORT_BUFFER) {
+            return true;
+        }
+        if (command.length < 7 || command[4] != 0) {
+            return false;
+        }
+        // jCardSim reads the extended Lc as a signed short and throws "Invalid extended C-APDU" above
+        // 32,767 (6F00, found by issue 14). A card answers 6700 to a command longer than its buffer.
+        int lc = ((command[5] & 0xFF) << 8) | (command[6] & 0xFF);
+        return lc <= MAX_EXTENDED_LC;
     }
+
+    /**
+     * The longest command data the virtual card takes (extended Lc); longer commands get 6700, as a real
+     * card answers a command beyond its buffer (docs/card-choices.md). The card's own commands need at
+     * most a few kilobytes (a certificate in UPDATE BINARY).
+     */
+    public static final int MAX_EXTENDED_LC = 32_767;
 }

@@ -72,4 +72,52 @@ class MalformedApduTest {
             }
         }
     }
+
+    /**
+     * Issue 14: any APDU a reader can carry, up to extended Lc 65,535, gets an ISO status word. jCardSim
+     * reads the extended Lc as a signed short and threw "Invalid extended C-APDU" above 32,767 (6F00 and
+     * a stack trace); every INS, in every application and at the MF level, with Lc and Le at the edges.
+     */
+    @Test
+    void everyLengthUpToExtendedLc65535AnswersAStatusWordOtherThan6F00() {
+        java.util.logging.Logger jcardsimLog = java.util.logging.Logger.getLogger(VirtualCard.class.getName());
+        java.util.List<String> logged = new java.util.ArrayList<>();
+        java.util.logging.Handler catcher = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) { logged.add(r.getMessage()); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        jcardsimLog.addHandler(catcher);
+        try {
+            String[] selects = {null, "00 A4 04 0C 0A D392F000260100000001", "00 A4 04 0C 0A D3921000310001010408",
+                "00 A4 04 0C 0A D3921000310001010402", "00 A4 04 0C 0A D3921000310001010401", "00 A4 04 0C 0A D3921000310001010100"};
+            int[] lcs = {1, 255, 256, 4096, 32767, 32768, 32769, 40000, 65534, 65535};
+            for (String select : selects) {
+                for (int ins = 0; ins < 256; ins++) {
+                    for (int lc : lcs) {
+                        for (boolean withLe : new boolean[] {false, true}) {
+                            card.reset();
+                            if (select != null) {
+                                sw(select);
+                            }
+                            byte[] command = new byte[7 + lc + (withLe ? 2 : 0)];
+                            command[0] = 0x00;
+                            command[1] = (byte) ins;
+                            command[5] = (byte) (lc >> 8);
+                            command[6] = (byte) lc;
+                            java.util.Arrays.fill(command, 7, 7 + lc, (byte) 0x31);
+                            byte[] response = card.transmit(command);
+                            int sw = ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
+                            String what = String.format("INS %02X, Lc %d%s, after %s", ins, lc, withLe ? " and Le" : "", select);
+                            org.junit.jupiter.api.Assertions.assertNotEquals(0x6F00, sw, what);
+                            org.junit.jupiter.api.Assertions.assertTrue(sw >= 0x6100 && sw <= 0x9FFF, what + ": " + Integer.toHexString(sw));
+                        }
+                    }
+                }
+            }
+        } finally {
+            jcardsimLog.removeHandler(catcher);
+        }
+        assertEquals(java.util.List.of(), logged, "nothing logged as an unexpected exception");
+    }
 }

@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
                 + "through pcscd with MynaSim's vpcd bridge (slot 0), and with jCardSim's VSmartCard (slot 1).")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--apdus", defaultValue = "5000", description = "APDUs per path. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--apdus", converter = OptionValues.Count.class, defaultValue = "5000", description = "APDUs per path. Default: ${DEFAULT-VALUE}.")
     int apdus;
 
-    @Option(names = "--flows", defaultValue = "100", description = "Sign flows per path. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--flows", converter = OptionValues.Count.class, defaultValue = "100", description = "Sign flows per path. Default: ${DEFAULT-VALUE}.")
     int flows;
 
     @Option(names = "--no-baseline", description = "Skip jCardSim's VSmartCard (it takes vpcd slot 1 and ~44 ms per APDU).")
@@ -24,15 +24,24 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bridge", description = "Only the vpcd bridge's own cost: a card that answers at once, through pcscd.")
     boolean bridgeOnly;
 
-    @Option(names = "--slot", defaultValue = "0", description = "With --bridge: the vpcd slot. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--slot", converter = OptionValues.Slot.class, defaultValue = "0", description = "With --bridge: the vpcd slot. Default: ${DEFAULT-VALUE}.")
     int slot;
 
-    @Option(names = "--data-bytes", defaultValue = "0",
+    @Option(names = "--data-bytes", converter = OptionValues.DataBytes.class, defaultValue = "0",
             description = "With --bridge: send UPDATE BINARY with this many bytes instead of READ BINARY. Default: ${DEFAULT-VALUE}.")
     int dataBytes;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        for (String bridgeOption : new String[] {"--slot", "--data-bytes"}) {
+            if (!bridgeOnly && spec.commandLine().getParseResult().hasMatchedOption(bridgeOption)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        bridgeOption + " has an effect with --bridge only; add --bridge or leave it out");
+            }
+        }
         if (bridgeOnly) {
             try {
                 System.out.println(BridgeBenchmark.measure(apdus, slot, dataBytes).describe());

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,18 +31,31 @@ public final class CaCommand implements Runnable {
             description = "Publishes the CRL of one root as of --today: prints its revoked serials, and writes the DER with --out.")
     static final class Crl implements Callable<Integer> {
         @Mixin
-        OfficeCommand.Counter counter;
+        TodayOption day = new TodayOption();
 
-        @Option(names = "--purpose", required = true, paramLabel = "auth|sign", description = "Which root's CRL.")
-        String purpose;
+        @Mixin
+        DeskOptions.CaState state;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Also write the CRL (DER) here.")
+        @Option(names = "--purpose", converter = OptionValues.Purpose.class, required = true, paramLabel = "auth|sign", description = "Which root's CRL.")
+        CertificatePurpose purpose;
+
+        @Option(names = "--out", converter = OptionValues.NewFile.class, paramLabel = "FILE", description = "Also write the CRL (DER) here.")
         Path out;
 
         @Override
         public Integer call() throws Exception {
-            CertificatePurpose which = CertificatePurpose.valueOf(purpose.toUpperCase(Locale.ROOT));
-            X509CRL crl = counter.ca().publishCrl(which, counter.today());
+            CertificatePurpose which = purpose;
+            // The file is written before the CRL number is committed: a failed write uses no number.
+            X509CRL crl = state.ca().publishCrl(which, day.today(), published -> {
+                if (out != null) {
+                    try {
+                        Files.write(out, published.getEncoded());
+                    } catch (java.io.IOException | java.security.cert.CRLException e) {
+                        throw new IllegalStateException("cannot write the CRL to " + out + ": " + e.getMessage()
+                                + " (no CRL number was used)", e);
+                    }
+                }
+            });
             System.out.println("CRL of the " + which + " root, thisUpdate " + crl.getThisUpdate().toInstant()
                     + ", nextUpdate " + crl.getNextUpdate().toInstant());
             if (crl.getRevokedCertificates() != null) {
@@ -54,7 +66,6 @@ public final class CaCommand implements Runnable {
                 }
             }
             if (out != null) {
-                Files.write(out, crl.getEncoded());
                 System.out.println("written to " + out);
             }
             return 0;
@@ -64,13 +75,16 @@ public final class CaCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a holder's certificates and their states.")
     static final class ListCertificates implements Callable<Integer> {
         @Mixin
-        OfficeCommand.Counter counter;
+        PersonaOption holder = new PersonaOption();
+
+        @Mixin
+        DeskOptions.CaState state;
 
         @Override
         public Integer call() {
-            TestCertificateAuthority ca = counter.ca();
+            TestCertificateAuthority ca = state.ca();
             System.out.println("CA state: " + ca.stateFile());
-            for (CertificateRecord r : ca.recordsOf(counter.persona().id())) {
+            for (CertificateRecord r : ca.recordsOf(holder.persona().id())) {
                 System.out.println("  " + r.purpose() + " " + r.serialHex() + " " + r.notBefore() + ".." + r.notAfter() + " " + r.state()
                         + (r.reason() == null ? "" : " (" + r.reason() + ")"));
             }

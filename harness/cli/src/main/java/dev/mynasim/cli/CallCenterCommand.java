@@ -24,11 +24,11 @@ public final class CallCenterCommand implements Runnable {
             description = "Loss report: every good certificate of the holder goes on hold (certificateHold). The lost card itself is not touched.")
     static final class Suspend implements Callable<Integer> {
         @Mixin
-        OfficeCommand.Counter counter;
+        DeskOptions.Desk desk;
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : new CallCentre(counter.ca()).reportLoss(counter.persona().id(), counter.today())) {
+            for (CertificateRecord r : new CallCentre(desk.state.ca()).reportLoss(desk.holder.persona().id(), desk.day.today())) {
                 System.out.println("callcenter: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
             }
             return 0;

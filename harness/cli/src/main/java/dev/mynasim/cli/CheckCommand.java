@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         description = "Runs the Gherkin scenarios against the embedded simulator (or --reader) and writes an HTML report and JUnit XML.")
 public final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--tags", paramLabel = "EXPR", description = "Only scenarios matching this tag expression, e.g. \"not @destructive\".")
+    @Option(names = "--tags", converter = OptionValues.Text.class, paramLabel = "EXPR", description = "Only scenarios matching this tag expression, e.g. \"not @destructive\".")
     String tags;
 
     @Mixin
@@ -35,14 +35,14 @@ public final class CheckCommand implements Callable<Integer> {
                     + " MynaSim virtual card. The guard still never sends a VERIFY that could spend a PIN's last try.")
     boolean allowDestructive;
 
-    @Option(names = "--trace", paramLabel = "DIR",
+    @Option(names = "--trace", converter = OptionValues.Folder.class, paramLabel = "DIR",
             description = "Also write each scenario's APDU trace (PINs masked) to DIR, one file per scenario, for mynasim replay.")
     Path traceDir;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
+    @Option(names = "--report-dir", converter = OptionValues.Folder.class, paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
 
-    @Parameters(paramLabel = "FEATURE", arity = "0..*", description = "Feature files or folders (default: the features/ folder).")
+    @Parameters(paramLabel = "FEATURE", converter = OptionValues.ExistingFileOrFolder.class, arity = "0..*", description = "Feature files or folders (default: the features/ folder).")
     List<Path> features = new ArrayList<>();
 
     @Override
@@ -50,6 +50,16 @@ public final class CheckCommand implements Callable<Integer> {
         Path reports = (reportDir == null ? ProjectHome.get().resolve("target").resolve("mynasim-report") : reportDir)
                 .toAbsolutePath().normalize();
         Files.createDirectories(reports);
+        // The run writes into a new folder; the reports in place are replaced only by complete ones.
+        Path next = Files.createTempDirectory(reports, ".next-");
+        try {
+            return run(reports, next);
+        } finally {
+            ReportFolder.deleteQuietly(next);
+        }
+    }
+
+    private Integer run(Path reports, Path next) throws Exception {
         System.setProperty(Backends.READER_PROPERTY, reader.name());
         System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
         if (layout != null) {
@@ -64,9 +74,9 @@ public final class CheckCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of(
                 "--glue", "dev.mynasim.glue.steps",
                 "--plugin", ProgressReporter.class.getName(),
-                "--plugin", "html:" + reports.resolve("cucumber.html"),
-                "--plugin", "junit:" + reports.resolve("cucumber.xml"),
-                "--plugin", "message:" + reports.resolve("cucumber.ndjson"),
+                "--plugin", "html:" + next.resolve(ReportFolder.HTML),
+                "--plugin", "junit:" + next.resolve(ReportFolder.JUNIT),
+                "--plugin", "message:" + next.resolve(ReportFolder.MESSAGES),
                 "--monochrome", "--no-summary"));
         if (tags != null) {
             args.add("--tags");
@@ -89,10 +99,22 @@ public final class CheckCommand implements Callable<Integer> {
         }
         System.out.println("MynaSim check on reader \"" + reader.name() + "\"" + (layout == null ? "" : ", card layout " + layout));
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
-        System.out.println("Report: " + reports.resolve("cucumber.html"));
-        System.out.println("JUnit XML: " + reports.resolve("cucumber.xml"));
+        ReportFolder.Outcome outcome = ReportFolder.check(next);
+        if (!outcome.complete()) {
+            System.err.println("check: the run did not complete (" + outcome.problem() + "); the reports in " + reports
+                    + " were left as they were");
+            return MynasimCommand.FAILED;
+        }
+        ReportFolder.moveInto(next, reports);
+        System.out.println("Report: " + reports.resolve(ReportFolder.HTML));
+        System.out.println("JUnit XML: " + reports.resolve(ReportFolder.JUNIT));
         if (traceDir != null) {
             System.out.println("Traces: " + traceDir.toAbsolutePath().normalize());
+        }
+        if (outcome.scenarios() == 0) {
+            System.err.println("check: no scenario matched" + (tags == null ? "" : " the tag expression \"" + tags + "\"")
+                    + " in the features given (" + outcome.scenarios() + " run)");
+            return MynasimCommand.FAILED;
         }
         return status == 0 ? 0 : 1;
     }

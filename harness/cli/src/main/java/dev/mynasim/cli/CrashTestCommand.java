@@ -18,22 +18,22 @@ import picocli.CommandLine.Option;
             "Prints kills, restarts, time per cycle and violations. Needs pcscd with vpcd and a free slot."})
 public final class CrashTestCommand implements Callable<Integer> {
 
-    @Option(names = "--kills", paramLabel = "N", defaultValue = "100", description = "Kills (default ${DEFAULT-VALUE}).")
+    @Option(names = "--kills", converter = OptionValues.Count.class, paramLabel = "N", defaultValue = "100", description = "Kills (default ${DEFAULT-VALUE}).")
     int kills;
 
-    @Option(names = "--slot", paramLabel = "0|1", defaultValue = "1", description = "vpcd slot (default ${DEFAULT-VALUE}).")
+    @Option(names = "--slot", converter = OptionValues.Slot.class, paramLabel = "0|1", defaultValue = "1", description = "vpcd slot (default ${DEFAULT-VALUE}).")
     int slot;
 
-    @Option(names = "--persona", paramLabel = "NAME", defaultValue = "hanako", description = "Whose card (default ${DEFAULT-VALUE}).")
+    @Option(names = "--persona", converter = OptionValues.PersonaId.class, paramLabel = "NAME", defaultValue = "hanako", description = "Whose card (default ${DEFAULT-VALUE}).")
     String personaId;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "8", description = "Seed of the kill moments and bursts (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = OptionValues.Seed.class, paramLabel = "S", defaultValue = "8", description = "Seed of the kill moments and bursts (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--state", paramLabel = "FILE", description = "State file of the served card (default: a new temporary folder).")
+    @Option(names = "--state", converter = OptionValues.StateFile.class, paramLabel = "FILE", description = "State file of the served card (default: a new temporary folder).")
     Path state;
 
-    @Option(names = "--serve-jvm-opt", paramLabel = "OPT", split = ",",
+    @Option(names = "--serve-jvm-opt", converter = OptionValues.Text.class, paramLabel = "OPT", split = ",",
             defaultValue = "-XX:+UseSerialGC",
             description = "JVM options of the served child (default ${DEFAULT-VALUE}; an AppCDS archive written by a first, uncounted start is added).")
     List<String> serveJvmOptions;

@@ -18,19 +18,19 @@ import picocli.CommandLine.Option;
             "and a status-word histogram; a failure prints the seed and a minimal reproducing sequence. Exit 1 on a failure."})
 public final class FuzzCommand implements Callable<Integer> {
 
-    @Option(names = "--apdus", paramLabel = "N", defaultValue = "100000", description = "APDUs per application (default ${DEFAULT-VALUE}).")
+    @Option(names = "--apdus", converter = OptionValues.LongCount.class, paramLabel = "N", defaultValue = "100000", description = "APDUs per application (default ${DEFAULT-VALUE}).")
     long apdus;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: random, printed).")
+    @Option(names = "--seed", converter = OptionValues.Seed.class, paramLabel = "S", description = "Seed (default: random, printed).")
     Long seed;
 
     @Mixin
     PersonaOption personaOption = new PersonaOption();
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: the number of processors).")
+    @Option(names = "--threads", converter = OptionValues.Threads.class, paramLabel = "T", description = "Threads (default: the number of processors).")
     Integer threads;
 
-    @Option(names = "--episode", paramLabel = "STEPS", defaultValue = "2000", description = "Steps per fresh card (default ${DEFAULT-VALUE}).")
+    @Option(names = "--episode", converter = OptionValues.Count.class, paramLabel = "STEPS", defaultValue = "2000", description = "Steps per fresh card (default ${DEFAULT-VALUE}).")
     int episode;
 
     @Override

@@ -71,17 +71,17 @@ public final class KioskCommand implements Callable<Integer> {
     @Mixin
     TodayOption today = new TodayOption();
 
-    @Option(names = "--time", paramLabel = "HH:MM", description = "The kiosk's time of day (default: now in Japan).")
+    @Option(names = "--time", converter = OptionValues.TimeOfDay.class, paramLabel = "HH:MM", description = "The kiosk's time of day (default: now in Japan).")
     LocalTime time;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "kiosk-out",
+    @Option(names = "--out", converter = OptionValues.Folder.class, paramLabel = "DIR", defaultValue = "kiosk-out",
             description = "Where the printed certificates go. Default: ${DEFAULT-VALUE}.")
     Path out;
 
     @Option(names = "--png", description = "Also write the first page as a PNG next to the PDF (a print preview).")
     boolean png;
 
-    @Option(names = "--removal-timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--removal-timeout", converter = OptionValues.WholeSeconds.class, paramLabel = "SECONDS", defaultValue = "30",
             description = "How long step 7 waits for the card to be taken out before reminding. Default: ${DEFAULT-VALUE}.")
     int removalTimeoutSeconds;
 
@@ -107,6 +107,7 @@ public final class KioskCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--removal-timeout must be at least 1 second, not " + removalTimeoutSeconds);
         }
         Persona persona = this.persona.persona();
+        prepareOut(); // before anything is paid: a certificate paid for must be writable
         KioskData data = KioskData.load();
         Clock clock = clock();
         LocalDate day = LocalDateTime.now(clock).toLocalDate();
@@ -287,6 +288,18 @@ public final class KioskCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 screen.println("  数字で答えてください (answer with a number): '" + text + "' is not one");
             }
+        }
+    }
+
+    /** The --out folder, made and proven writable before the kiosk takes money (a usage error otherwise). */
+    private void prepareOut() {
+        try {
+            Files.createDirectories(out);
+            Path probe = Files.createTempFile(out, ".mynasim-kiosk-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("--out " + out + " is not a folder the kiosk can write to ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
     }
 

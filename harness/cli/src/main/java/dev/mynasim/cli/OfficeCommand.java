@@ -9,12 +9,9 @@ import dev.mynasim.client.backend.Backend;
 import dev.mynasim.client.backend.Backends;
 import dev.mynasim.client.card.CardClient;
 import dev.mynasim.model.Pin;
-import dev.mynasim.client.backend.Fixtures;
-import dev.mynasim.world.issuer.CaStateDirectory;
 import dev.mynasim.world.issuer.TransportIssuerChannel;
 import dev.mynasim.client.transport.GetResponseTransport;
 import java.io.Console;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,41 +39,34 @@ public final class OfficeCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Options every office and call-centre command shares. */
+    /** Options of the office commands that work on the card at the counter. */
     static final class Counter {
         @Mixin
-        PersonaOption personaOption = new PersonaOption();
+        DeskOptions.Desk desk = new DeskOptions.Desk();
 
         @Mixin
         ReaderOption reader = new ReaderOption();
 
-        @Mixin
-        TodayOption todayOption = new TodayOption();
-
-        @Option(names = "--ca-state", paramLabel = "DIR",
-                description = "Test CA and office ledger folder (default: $MYNASIM_CA_STATE or ~/.local/state/mynasim/ca).")
-        Path caState;
-
-        @Option(names = "--layout", paramLabel = "NAME",
+        @Option(names = "--layout", converter = OptionValues.LayoutName.class, paramLabel = "NAME",
                 description = "The card's layout (short-form, long-form), when it was served with another than the persona file's:"
                         + " the office rewrites the basic 4 in the card's own form.")
         String layout;
 
         Persona persona() {
-            Persona named = personaOption.persona();
+            Persona named = desk.holder.persona();
             return layout == null ? named : named.withLayout(CardLayout.parse(layout));
         }
 
         LocalDate today() {
-            return todayOption.today();
+            return desk.day.today();
         }
 
         TestCertificateAuthority ca() {
-            return CaStateDirectory.open(Fixtures.get().pki(), CaStateDirectory.resolve(caState));
+            return desk.state.ca();
         }
 
         MunicipalOffice office() {
-            return new MunicipalOffice(ca());
+            return desk.state.office();
         }
 
         /** Runs an operation with the card in the reader, through its transport only. */
@@ -112,7 +102,7 @@ public final class OfficeCommand implements Runnable {
         }
     }
 
-    private static final Map<String, Pin> PINS = Map.of("auth", Pin.AUTH, "sign", Pin.SIGN, "text", Pin.TEXT,
+    static final Map<String, Pin> PINS = Map.of("auth", Pin.AUTH, "sign", Pin.SIGN, "text", Pin.TEXT,
             "juki", Pin.JUKI, "common", Pin.COMMON);
 
     @Command(name = "reset-pin", mixinStandardHelpOptions = true,
@@ -121,10 +111,10 @@ public final class OfficeCommand implements Runnable {
         @Mixin
         Counter counter;
 
-        @Option(names = "--pin", required = true, paramLabel = "auth|sign|text|juki|common", description = "Which PIN.")
+        @Option(names = "--pin", converter = OptionValues.PinWord.class, required = true, paramLabel = "auth|sign|text|juki|common", description = "Which PIN.")
         String which;
 
-        @Option(names = "--new-pin", paramLabel = "VALUE", description = "The new value (visible in the process list: for test cards only).")
+        @Option(names = "--new-pin", converter = OptionValues.PinValue.class, paramLabel = "VALUE", description = "The new value (visible in the process list: for test cards only).")
         String newValue;
 
         @Override
@@ -151,7 +141,7 @@ public final class OfficeCommand implements Runnable {
     @Command(name = "change-address", mixinStandardHelpOptions = true,
             description = "A move: revokes the signature certificate (affiliationChanged), writes the new address to the card and issues a new signature certificate onto it.")
     static final class ChangeAddress extends OnTheCard {
-        @Option(names = "--address", required = true, paramLabel = "ADDRESS", description = "The new address (住所).")
+        @Option(names = "--address", converter = OptionValues.Text.class, required = true, paramLabel = "ADDRESS", description = "The new address (住所).")
         String address;
 
         @Override
@@ -164,7 +154,7 @@ public final class OfficeCommand implements Runnable {
     @Command(name = "change-name", mixinStandardHelpOptions = true,
             description = "A change of name: as change-address, for the name.")
     static final class ChangeName extends OnTheCard {
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The new name (氏名).")
+        @Option(names = "--name", converter = OptionValues.Text.class, required = true, paramLabel = "NAME", description = "The new name (氏名).")
         String name;
 
         @Override
@@ -197,11 +187,11 @@ public final class OfficeCommand implements Runnable {
             description = "The lost card was found: the suspension (certificate holds) is cancelled. The card is not needed.")
     static final class CardFound implements Callable<Integer> {
         @Mixin
-        Counter counter;
+        DeskOptions.Desk desk;
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : counter.office().cancelSuspension(counter.persona().id(), counter.today())) {
+            for (CertificateRecord r : desk.state.office().cancelSuspension(desk.holder.persona().id(), desk.day.today())) {
                 System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
             }
             return 0;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code --persona NAME}, shared by every command that issues or names a holder's card. */
 final class PersonaOption {
 
-    @Option(names = "--persona", paramLabel = "NAME",
+    @Option(names = "--persona", converter = OptionValues.PersonaId.class, paramLabel = "NAME",
             description = "Whose card: a persona of fixtures/personas (mynasim personas lists them). Default: the default persona.")
     String id;
 

@@ -41,15 +41,26 @@ public final class ReadCommand implements Callable<Integer> {
                     + " code-b=<照合番号B> (basic 4). Each spends a try if wrong.")
     Map<String, String> pins = new LinkedHashMap<>();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Whether a PIN or code given with --pin was refused by the card: the read did not do what was asked. */
+    private boolean refused;
+
     @Override
     public Integer call() {
-        Persona holder = persona.persona();
-        String readerName = reader.nameOr(Backends.configuredReader());
-        for (String kind : pins.keySet()) {
-            if (!kind.equals("text") && !kind.equals("code-a") && !kind.equals("code-b")) {
-                throw new IllegalArgumentException("unknown --pin kind \"" + kind + "\": use text, code-a or code-b");
+        for (Map.Entry<String, String> pin : pins.entrySet()) {
+            if (!pin.getKey().equals("text") && !pin.getKey().equals("code-a") && !pin.getKey().equals("code-b")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--pin': '" + pin.getKey()
+                        + "=...' has an unknown kind; use text=, code-a= or code-b=");
+            }
+            if (pin.getValue().isEmpty() || !pin.getValue().matches("[\\x21-\\x7E]+")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--pin': the value of "
+                        + pin.getKey() + "= must be ASCII letters and digits (value not shown)");
             }
         }
+        Persona holder = persona.persona();
+        String readerName = reader.nameOr(Backends.configuredReader());
         try (Backend backend = Backends.open(readerName, holder)) {
             CardClient client = new CardClient(backend.transport());
             CardInfoReader info = new CardInfoReader(client);
@@ -61,6 +72,10 @@ public final class ReadCommand implements Callable<Integer> {
             printCertificate(client, "user-proof CA", CardFile.AUTH_CA_CERTIFICATE.fid());
             printCertificate(client, "signature CA", CardFile.SIGN_CA_CERTIFICATE.fid());
             printPersonalData(client, info);
+        }
+        if (refused) {
+            System.err.println("read: a PIN or code given with --pin was refused by the card (see above)");
+            return MynasimCommand.FAILED;
         }
         return 0;
     }
@@ -133,7 +148,7 @@ public final class ReadCommand implements Callable<Integer> {
     }
 
     /** VERIFY; on failure says what the card answered, never the value. */
-    private static boolean verify(CardClient client, Pin pin, String value) {
+    private boolean verify(CardClient client, Pin pin, String value) {
         CardResponse response = client.verify(pin, value);
         if (response.ok()) {
             return true;
@@ -141,6 +156,7 @@ public final class ReadCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(pin.label() + " refused: SW " + Apdus.swText(response.sw())
                 + ((response.sw() & 0xFFF0) == 0x63C0 ? " (" + (response.sw() & 0x0F) + " tries left)" : ""));
+        refused = true;
         return false;
     }
 }

@@ -7,7 +7,7 @@ final class ReaderOption {
 
     static final String SIM = "sim";
 
-    @Option(names = "--reader", paramLabel = "R",
+    @Option(names = "--reader", converter = OptionValues.Text.class, paramLabel = "R",
             description = "Where the card is: sim (a fresh virtual card in this process), vpcd (the simulator served"
                     + " into pcscd), or a PC/SC reader by name, name fragment or index (e.g. \"Virtual PCD 00 00\""
                     + " for a card of mynasim serve). Default: sim.")

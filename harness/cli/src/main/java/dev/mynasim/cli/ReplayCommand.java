@@ -23,16 +23,16 @@ import picocli.CommandLine.Parameters;
         description = {"Replays a trace (from check --trace) against a fresh virtual card or any reader, and prints,"
                 + " line by line, where status words or response lengths differ, then a summary.",
                 "A command whose PIN/password was masked is sent only if you type the value (on a terminal);"
-                        + " otherwise it is skipped and said so. Exit status: 0 no differences, 1 differences."})
+                        + " otherwise it is skipped and said so. Exit status: 0 no differences, 1 differences or nothing replayed."})
 public final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "TRACE", description = "The trace file.")
+    @Parameters(paramLabel = "TRACE", converter = OptionValues.ExistingFile.class, description = "The trace file.")
     Path trace;
 
     @Mixin
     ReaderOption reader = new ReaderOption();
 
-    @Option(names = "--persona", paramLabel = "P",
+    @Option(names = "--persona", converter = OptionValues.PersonaId.class, paramLabel = "P",
             description = "Persona of the virtual card. Default: the trace's '# persona:' header, else the default persona.")
     String persona;
 
@@ -52,10 +52,15 @@ public final class ReplayCommand implements Callable<Integer> {
             for (TraceReplay.Outcome outcome : result.outcomes()) {
                 if (outcome.kind() != TraceReplay.Outcome.Kind.SAME) {
                     System.out.printf("line %d: %s: %s%n    > %s%n", outcome.line().number(),
-                            outcome.kind().name().toLowerCase(), outcome.detail(), outcome.line().command());
+                            outcome.kind().name().toLowerCase(), outcome.detail(), outcome.line().shown());
                 }
             }
             System.out.println(result.summary());
+            if (result.count(TraceReplay.Outcome.Kind.SAME) == 0 && result.differences().isEmpty()) {
+                // Nothing was compared (an empty trace, or every exchange skipped): not a success.
+                System.err.println("replay: no exchange was replayed, so nothing was compared");
+                return MynasimCommand.FAILED;
+            }
             return result.differences().isEmpty() ? 0 : 1;
         }
     }

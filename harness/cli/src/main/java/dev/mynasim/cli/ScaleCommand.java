@@ -13,13 +13,13 @@ import picocli.CommandLine.Option;
             "card (after System.gc(), with the cards held) and the process RSS."})
 public final class ScaleCommand implements Callable<Integer> {
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "3", description = "Per measurement (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", converter = OptionValues.Seconds.class, paramLabel = "S", defaultValue = "3", description = "Per measurement (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--cards", paramLabel = "N", split = ",", defaultValue = "1,2,4,8", description = "Card counts (default ${DEFAULT-VALUE}).")
+    @Option(names = "--cards", converter = OptionValues.Cards.class, paramLabel = "N", split = ",", defaultValue = "1,2,4,8", description = "Card counts (default ${DEFAULT-VALUE}).")
     int[] cards;
 
-    @Option(names = "--persona", paramLabel = "NAME", defaultValue = "hanako", description = "Whose cards (default ${DEFAULT-VALUE}).")
+    @Option(names = "--persona", converter = OptionValues.PersonaId.class, paramLabel = "NAME", defaultValue = "hanako", description = "Whose cards (default ${DEFAULT-VALUE}).")
     String personaId;
 
     @Override

@@ -15,6 +15,7 @@ import dev.mynasim.simulator.fault.ControlledCard;
 import dev.mynasim.simulator.fault.LatencyProfile;
 import dev.mynasim.simulator.serve.CardServer;
 import dev.mynasim.simulator.serve.ControlConsole;
+import dev.mynasim.fixtures.io.StateLock;
 import dev.mynasim.simulator.state.CardStateFile;
 import dev.mynasim.simulator.vpcd.PcscEnvironment;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
@@ -40,46 +41,46 @@ public final class ServeCommand implements Callable<Integer> {
     PersonaOption personaOption = new PersonaOption();
 
     static final class Slot {
-        @Option(names = "--slot", paramLabel = "0|1", description = "vpcd slot: 0 = \"Virtual PCD 00 00\" (port 35963), 1 = \"Virtual PCD 00 01\" (35964). Default 0.")
+        @Option(names = "--slot", converter = OptionValues.Slot.class, paramLabel = "0|1", description = "vpcd slot: 0 = \"Virtual PCD 00 00\" (port 35963), 1 = \"Virtual PCD 00 01\" (35964). Default 0.")
         Integer slot;
 
-        @Option(names = "--port", paramLabel = "N", description = "vpcd TCP port (for a pcscd with its own vpcd configuration).")
+        @Option(names = "--port", converter = OptionValues.Port.class, paramLabel = "N", description = "vpcd TCP port (for a pcscd with its own vpcd configuration).")
         Integer port;
     }
 
     @ArgGroup(exclusive = true)
     Slot where = new Slot();
 
-    @Option(names = "--host", paramLabel = "H", defaultValue = VpcdBridge.DEFAULT_HOST,
+    @Option(names = "--host", converter = OptionValues.Host.class, paramLabel = "H", defaultValue = VpcdBridge.DEFAULT_HOST,
             description = "Where pcscd's vpcd listens. Default: ${DEFAULT-VALUE}.")
     String host;
 
-    @Option(names = "--profile", paramLabel = "contact|contactless", defaultValue = "contact",
+    @Option(names = "--profile", converter = OptionValues.ProfileName.class, paramLabel = "contact|contactless", defaultValue = "contact",
             description = "ATR profile. Default: ${DEFAULT-VALUE}.")
     String profile;
 
-    @Option(names = "--latency", paramLabel = "PROFILE", defaultValue = "none",
+    @Option(names = "--latency", converter = OptionValues.Latency.class, paramLabel = "PROFILE", defaultValue = "none",
             description = "Per-command delays: none, contact, contactless, or command=3,read256=12,verify=25,sign=450 (ms; estimates). Default: ${DEFAULT-VALUE}.")
     String latency;
 
-    @Option(names = "--layout", paramLabel = "NAME",
+    @Option(names = "--layout", converter = OptionValues.LayoutName.class, paramLabel = "NAME",
             description = "Card layout (short-form, long-form; docs/card-choices.md). Default: the persona file's."
                     + " Another layout than the file's keeps its own default state file (<persona>-<layout>-slot<N>.json).")
     String layout;
 
-    @Option(names = "--state", paramLabel = "FILE",
-            description = "Card state file (PIN counters, locks, changed PINs). Default: ~/.local/state/mynasim/<persona>-slot<N>.json.")
+    @Option(names = "--state", converter = OptionValues.StateFile.class, paramLabel = "FILE",
+            description = "Card state file (PIN counters, locks, changed PINs). Default: <persona>-slot<N>.json in $XDG_STATE_HOME/mynasim, else $HOME/.local/state/mynasim.")
     Path state;
 
     @Option(names = "--console", arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
             description = "Also serve a live console page (card face, PINs, certificates, APDU stream, controls) on PORT (default: any free port); prints its URL.")
     Integer consolePort;
 
-    @Option(names = "--console-host", paramLabel = "H", defaultValue = CONSOLE_HOST,
+    @Option(names = "--console-host", converter = OptionValues.Host.class, paramLabel = "H", defaultValue = CONSOLE_HOST,
             description = "Interface for the console. Default: ${DEFAULT-VALUE}; any other is reachable from the network (a warning is printed).")
     String consoleHost;
 
-    @Option(names = "--ca-state", paramLabel = "DIR",
+    @Option(names = "--ca-state", converter = OptionValues.Folder.class, paramLabel = "DIR",
             description = "Test CA folder whose certificate status the console shows and changes (default: as office and callcenter: $MYNASIM_CA_STATE or ~/.local/state/mynasim/ca).")
     Path caState;
 
@@ -98,6 +99,18 @@ public final class ServeCommand implements Callable<Integer> {
         String readerName = where.port != null ? "the vpcd reader on port " + port : "Virtual PCD 00 0" + slot;
         CardProfile cardProfile = CardProfile.named(profile);
 
+        // A card of another layout than the persona file's is another card: its default state file is its own.
+        String stateStem = persona.layout() == named.layout() ? persona.id() : persona.id() + "-" + persona.layout().word();
+        CardStateFile stateFile = new CardStateFile(state != null ? state : CardStateFile.defaultPath(stateStem, slot), persona.id());
+        StateLock.Claim claim = stateFile.claim();
+        try {
+            return serve(persona, stateFile, cardProfile, port, readerName);
+        } finally {
+            claim.close();
+        }
+    }
+
+    private Integer serve(Persona persona, CardStateFile stateFile, CardProfile cardProfile, int port, String readerName) throws Exception {
         if (host.equals(VpcdBridge.DEFAULT_HOST) || host.equals("localhost")) {
             PcscEnvironment.Status status = PcscEnvironment.check(port);
             if (!status.ready()) {
@@ -108,9 +121,6 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
 
-        // A card of another layout than the persona file's is another card: its default state file is its own.
-        String stateStem = persona.layout() == named.layout() ? persona.id() : persona.id() + "-" + persona.layout().word();
-        CardStateFile stateFile = new CardStateFile(state != null ? state : CardStateFile.defaultPath(stateStem, slot), persona.id());
         VirtualCard card = VirtualCards.issue(persona, Fixtures.get().pki(), cardProfile, stateFile.load());
         CountDownLatch stop = new CountDownLatch(1);
         ControlledCard controls = ControlledCard.wrap(card, LatencyProfile.parse(latency));

@@ -13,14 +13,14 @@ import picocli.CommandLine.Option;
             "The client needs --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED (MYNASIM_JAVA_OPTS) to renew its PC/SC context."})
 public final class SoakCommand implements Callable<Integer> {
 
-    @Option(names = "--minutes", paramLabel = "M", defaultValue = "10", description = "Duration (default ${DEFAULT-VALUE}).")
+    @Option(names = "--minutes", converter = OptionValues.Minutes.class, paramLabel = "M", defaultValue = "10", description = "Duration (default ${DEFAULT-VALUE}).")
     double minutes;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "35963",
+    @Option(names = "--port", converter = OptionValues.Port.class, paramLabel = "N", defaultValue = "35963",
             description = "vpcd port of a slot nobody else uses (default ${DEFAULT-VALUE}: slot 0, \"Virtual PCD 00 00\"; 35964 is slot 1).")
     int port;
 
-    @Option(names = "--reader", paramLabel = "NAME", description = "The PC/SC name of that slot (default: \"Virtual PCD 00 00\" for 35963, \"Virtual PCD 00 01\" for 35964).")
+    @Option(names = "--reader", converter = OptionValues.Text.class, paramLabel = "NAME", description = "The PC/SC name of that slot (default: \"Virtual PCD 00 00\" for 35963, \"Virtual PCD 00 01\" for 35964).")
     String reader;
 
     @Option(names = "--no-restart", description = "Do not restart pcscd half-way.")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code --today YYYY-MM-DD}: the date the office, the CA or the kiosk acts on. */
 final class TodayOption {
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date to act on. Default: today in Japan.")
+    @Option(names = "--today", converter = OptionValues.Day.class, paramLabel = "YYYY-MM-DD", description = "The date to act on. Default: today in Japan.")
     LocalDate date;
 
     LocalDate today() {

@@ -1,6 +1,8 @@
 package dev.mynasim.simulator.state;
 
 import dev.mynasim.fixtures.io.AtomicFile;
+import dev.mynasim.fixtures.io.StateHome;
+import dev.mynasim.fixtures.io.StateLock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,13 +43,9 @@ public final class CardStateFile {
         this.personaId = personaId;
     }
 
-    /** The default file for a persona in a slot: {@code $XDG_STATE_HOME/mynasim} or {@code ~/.local/state/mynasim}. */
+    /** The default file for a persona in a slot: {@code <persona>-slot<N>.json} in {@link StateHome#mynasim()}. */
     public static Path defaultPath(String personaId, int slot) {
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("mynasim").resolve(personaId + "-slot" + slot + ".json");
+        return StateHome.mynasim().resolve(personaId + "-slot" + slot + ".json");
     }
 
     public Path path() {
@@ -71,6 +69,10 @@ public final class CardStateFile {
             throw corrupt("it is not a JSON object");
         }
         int format = root.path("format").asInt(-1);
+        if (format > FORMAT) {
+            throw corrupt("field 'format' is " + format + ": it was written by a newer MynaSim; this build reads "
+                    + OLDEST_READABLE_FORMAT + " to " + FORMAT + ". Use the newer MynaSim, or another --state file");
+        }
         if (format < OLDEST_READABLE_FORMAT || format > FORMAT) {
             throw corrupt("field 'format' is " + format + ", this MynaSim reads " + OLDEST_READABLE_FORMAT + " to " + FORMAT);
         }
@@ -98,7 +100,15 @@ public final class CardStateFile {
         return Optional.of(state);
     }
 
-    /** Replaces the saved state atomically and durably. */
+    /**
+     * Claims the file for a served card for as long as the returned handle is open: a second claim, by
+     * this process or another (a second {@code serve} on the same file), is refused with a message.
+     */
+    public StateLock.Claim claim() {
+        return StateLock.claim(path, "the card state file");
+    }
+
+    /** Replaces the saved state atomically and durably, under the file's lock. */
     public void save(byte[] state) {
         ObjectNode root = JSON.createObjectNode();
         // The file's format is the state's: 2 for what VirtualCard exports now, 1 for an old PINs-only state.
@@ -107,7 +117,8 @@ public final class CardStateFile {
         root.put("persona", personaId);
         root.put("state", HexFormat.of().withUpperCase().formatHex(state));
         root.put("sha256", sha256Hex(state));
-        AtomicFile.write(path, (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8), true, "the card state file");
+        StateLock.holding(path, "the card state file",
+                () -> AtomicFile.write(path, (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8), true, "the card state file"));
     }
 
     private IllegalStateException corrupt(String why) {

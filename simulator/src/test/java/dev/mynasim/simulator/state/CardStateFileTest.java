@@ -65,4 +65,52 @@ class CardStateFileTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CardState.decode(truncated));
         assertTrue(refused.getMessage().contains("truncated") || refused.getMessage().contains("overrun"), refused.getMessage());
     }
+
+    /** Issue 14: a file of a newer format says so, and is left as it was. */
+    @Test
+    void aNewerFormatIsNamedAsSuch() throws Exception {
+        Path path = dir.resolve("newer.json");
+        String newer = "{\"format\": 9, \"persona\": \"hanako\", \"state\": \"00\", \"sha256\": \"x\"}\n";
+        Files.writeString(path, newer);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new CardStateFile(path, "hanako").load());
+        assertTrue(refused.getMessage().contains("newer MynaSim") && refused.getMessage().contains(path.toString()), refused.getMessage());
+        assertEquals(newer, Files.readString(path));
+    }
+
+    /** Issue 14: a second serve on a card state in use is refused, from another process as from this one. */
+    @Test
+    void aSecondClaimIsRefusedUntilTheFirstEnds() throws Exception {
+        Path path = dir.resolve("hanako-slot0.json");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ClaimHolder.class.getName(), path.toString()).start();
+        try {
+            assertEquals("claimed", new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine());
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new CardStateFile(path, "hanako").claim());
+            assertTrue(refused.getMessage().contains(path.toString()) && refused.getMessage().contains("in use"), refused.getMessage());
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+        dev.mynasim.fixtures.io.StateLock.Claim mine = new CardStateFile(path, "hanako").claim();
+        try {
+            assertThrows(IllegalStateException.class, () -> new CardStateFile(path, "hanako").claim(), "the same process twice");
+        } finally {
+            mine.close();
+        }
+        new CardStateFile(path, "hanako").claim().close();
+    }
+
+    /** Holds a claim until its standard input closes. */
+    public static final class ClaimHolder {
+        public static void main(String[] args) throws Exception {
+            dev.mynasim.fixtures.io.StateLock.Claim claim = new CardStateFile(Path.of(args[0]), "hanako").claim();
+            try {
+                System.out.println("claimed");
+                System.out.flush();
+                System.in.read();
+            } finally {
+                claim.close();
+            }
+        }
+    }
 }

@@ -21,13 +21,29 @@ public final class ProgressReporter implements ConcurrentEventListener {
     private final PrintStream out = System.out;
     private final List<String> failures = new ArrayList<>();
     private final List<String> skips = new ArrayList<>();
+    /** Undefined steps by scenario (uri:line), with a snippet to define each. */
+    private final java.util.Map<String, List<String>> undefined = new java.util.HashMap<>();
     private int passed;
     private int count;
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(io.cucumber.plugin.event.SnippetsSuggestedEvent.class, this::snippetSuggested);
         publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
         publisher.registerHandlerFor(TestRunFinished.class, event -> summary());
+    }
+
+    private synchronized void snippetSuggested(io.cucumber.plugin.event.SnippetsSuggestedEvent event) {
+        String scenario = event.getUri() + ":" + event.getTestCaseLocation().getLine();
+        String step = event.getSuggestion().getStep();
+        List<String> snippets = event.getSuggestion().getSnippets();
+        StringBuilder text = new StringBuilder("undefined step \"" + step + "\" (line " + event.getStepLocation().getLine()
+                + "; `mynasim steps` lists the known ones)");
+        if (!snippets.isEmpty()) {
+            text.append("\n         to define it:\n");
+            snippets.get(0).lines().forEach(l -> text.append("           ").append(l).append('\n'));
+        }
+        undefined.computeIfAbsent(scenario, k -> new ArrayList<>()).add(text.toString().stripTrailing());
     }
 
     private synchronized void scenarioFinished(TestCaseFinished event) {
@@ -38,6 +54,10 @@ public final class ProgressReporter implements ConcurrentEventListener {
         String line = testCase.getName() + "  (" + where + ")";
         String reason = result.getError() == null ? "" : firstLine(result.getError().getMessage());
         Status status = result.getStatus();
+        List<String> missing = undefined.remove(testCase.getUri() + ":" + testCase.getLocation().getLine());
+        if (status == Status.UNDEFINED && missing != null) {
+            reason = String.join("\n         ", missing);
+        }
         if (status == Status.PASSED) {
             passed++;
             out.printf("  %3d  passed   %s%n", count, line);

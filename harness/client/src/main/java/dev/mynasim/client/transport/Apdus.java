@@ -9,11 +9,20 @@ public final class Apdus {
     private Apdus() {
     }
 
-    /** Parses hex with optional spaces/colons, e.g. {@code "00 A4 04 0C"}; a clear error names the bad text. */
+    /**
+     * Parses hex with optional spaces/colons, e.g. {@code "00 A4 04 0C"}. A clear error says where it
+     * goes wrong without quoting the bytes (they may be a PIN in a command).
+     */
     public static byte[] fromHex(String text) {
         String compact = text.replaceAll("[\\s:]", "");
-        if (compact.length() % 2 != 0 || !compact.matches("[0-9A-Fa-f]*")) {
-            throw new IllegalArgumentException("not hex bytes: \"" + text + "\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != ':' && "0123456789abcdefABCDEF".indexOf(c) < 0) {
+                throw new IllegalArgumentException("not hex bytes: '" + c + "' at character " + (i + 1) + " (two hex digits per byte)");
+            }
+        }
+        if (compact.length() % 2 != 0) {
+            throw new IllegalArgumentException("not hex bytes: an odd number of hex digits (" + compact.length() + ")");
         }
         return Hex.decode(compact);
     }

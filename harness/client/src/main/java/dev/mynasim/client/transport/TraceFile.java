@@ -38,6 +38,21 @@ public record TraceFile(Map<String, String> header, List<Line> lines) {
             return command.contains(MASK);
         }
 
+        /**
+         * The command as it may be shown (difference lines, messages): a PIN or password in a
+         * hand-written, unmasked trace is masked here as in every trace MynaSim writes.
+         */
+        public String shown() {
+            if (isMasked()) {
+                return command;
+            }
+            try {
+                return SecretMasking.describe(Apdus.fromHex(command));
+            } catch (RuntimeException e) {
+                return "(not hex)";
+            }
+        }
+
         /** Whether the recorded exchange got no response at all. */
         public boolean hadNoResponse() {
             return response.startsWith("(no response");
@@ -186,8 +201,9 @@ public record TraceFile(Map<String, String> header, List<Line> lines) {
             }
             Matcher exchange = EXCHANGE.matcher(line);
             if (!exchange.matches()) {
+                // The line itself is not echoed: a hand-written one may hold a PIN.
                 throw new IllegalArgumentException(source + ":" + number + ": not a trace line (expected"
-                        + " \"> C-APDU  < R-APDU  (d.ddd ms)\" or a # header): " + line);
+                        + " \"> C-APDU  < R-APDU  (d.ddd ms)\" or a # header)");
             }
             Line parsed = new Line(number, exchange.group(1).trim(), exchange.group(2).trim());
             try {
@@ -196,7 +212,9 @@ public record TraceFile(Map<String, String> header, List<Line> lines) {
                 }
                 parsed.sw();
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(source + ":" + number + ": " + e.getMessage(), e);
+                // Not the parser's message: it quotes the bytes, which may be a PIN.
+                throw new IllegalArgumentException(source + ":" + number + ": the command or the response is not hex bytes"
+                        + " (two hex digits per byte, separated by spaces)", e);
             }
             lines.add(parsed);
         }

@@ -166,6 +166,12 @@ final class ApduGenerator {
         }
     }
 
+    /** An extended Lc from 1 to 65,535, often at an edge (255/256, 32,767/32,768, 65,535). */
+    private int longLength() {
+        int[] edges = {255, 256, 257, 4096, 32_767, 32_768, 32_769, 65_534, 65_535};
+        return random.nextBoolean() ? edges[random.nextInt(edges.length)] : 1 + random.nextInt(0xFFFF);
+    }
+
     /** The same command in extended form (00 Lc1 Lc2 data [Le1 Le2]), sometimes with a wrong Lc. */
     private byte[] extended(byte[] apdu) {
         if (apdu.length < 5) {
@@ -174,6 +180,9 @@ final class ApduGenerator {
         int lc = apdu[4] & 0xFF;
         boolean hasData = apdu.length > 5 && apdu.length >= 5 + lc;
         byte[] data = hasData ? Arrays.copyOfRange(apdu, 5, 5 + lc) : new byte[0];
+        if (random.nextInt(16) == 0) {
+            data = Arrays.copyOf(data, longLength()); // the full extended range, past jCardSim's signed 32,767
+        }
         boolean withLe = random.nextBoolean();
         byte[] out = new byte[4 + 3 + data.length + (withLe ? 2 : 0)];
         System.arraycopy(apdu, 0, out, 0, 4);

@@ -79,9 +79,21 @@ final class Episode {
             return send(verify(0x80 | (pin.fid() & 0x1F), pin.value())).violation;
         }
         // Probe: right after the DF SELECT above, the protected operation must be refused.
-        List<byte[]> probe = target.probe();
+        Result last = sendProbe();
+        if (last.violation != null) {
+            return last.violation;
+        }
+        if (last.sw != 0x6982) {
+            return new Violation(Violation.Kind.SECURITY_STATE_SURVIVED, target.name() + ": the protected operation answered "
+                    + String.format("%04X", last.sw) + " right after a DF SELECT, not 6982", stepIndex);
+        }
+        return null;
+    }
+
+    /** The probe's commands (a CHANGE REFERENCE DATA filled with the PIN's own value); the last result. */
+    private Result sendProbe() {
         Result last = null;
-        for (byte[] command : probe) {
+        for (byte[] command : target.probe()) {
             byte[] apdu = command;
             if (command.length == 5 && command[1] == 0x32) {
                 PinImage pin = currentPin(target.unlockPin());
@@ -91,12 +103,29 @@ final class Episode {
             }
             last = send(apdu);
             if (last.violation != null) {
-                return last.violation;
+                return last;
             }
         }
-        if (last != null && last.sw != 0x6982) {
-            return new Violation(Violation.Kind.SECURITY_STATE_SURVIVED, target.name() + ": the protected operation answered "
-                    + String.format("%04X", last.sw) + " right after a DF SELECT, not 6982", stepIndex);
+        return last;
+    }
+
+    /**
+     * Whether this target's probe can be trusted on this (fresh) card: refused (6982) right after the
+     * DF SELECT, and let through (9000) right after the unlock PIN is verified. A probe that fails
+     * either way would report violations that are not there, or miss real ones; null when it is honest.
+     */
+    String probeProblem() {
+        Violation refused = run(List.of(new Step.Probe()));
+        if (refused != null) {
+            return "without the PIN it does not answer 6982 (" + refused.detail() + ")";
+        }
+        Violation unlocked = run(List.of(new Step.Unlock()));
+        if (unlocked != null) {
+            return "the unlock failed (" + unlocked.detail() + ")";
+        }
+        Result last = sendProbe();
+        if (last.violation != null || last.sw != 0x9000) {
+            return "with the PIN verified it answers " + String.format("%04X", last.sw) + ", not 9000";
         }
         return null;
     }

@@ -91,7 +91,7 @@ public record FuzzTarget(String name, byte[] aid, List<Integer> fids, int unlock
             // child's) has only the user-proof key, whose signature needs the user-proof PIN.
             return sign
                 ? List.of(CommandApdus.selectFile(CardFile.SIGN_CERTIFICATE.fid()), hex("00B0000004"))
-                : List.of(CommandApdus.selectFile(CardKey.JPKI_AUTH.fid()), hex("802A0080223021300906052B0E03021A05000414" + "00".repeat(20) + "00"));
+                : List.of(CommandApdus.selectFile(CardKey.JPKI_AUTH.fid()), hex("802A0080233021300906052B0E03021A05000414" + "00".repeat(20) + "00"));
         }
         if (Arrays.equals(aid, CardApplication.TEXT.aid())) {
             return List.of(CommandApdus.selectFile(CardFile.MY_NUMBER.fid()), hex("00B0000000"));

@@ -71,9 +71,30 @@ public final class Fuzzer {
         keys.add("issuer data-signing key", (RSAPrivateCrtKey) IssuerKeys.dataSigning().getPrivate());
         keys.add("user-proof CA key", pki.authCaKey());
         keys.add("signature CA key", pki.signCaKey());
+        checkProbes();
+    }
+
+    /**
+     * Every target's probe is tried on a fresh card of this persona before any of its results is
+     * trusted (a probe malformed for one persona's card once reported a violation on every run).
+     */
+    private void checkProbes() {
+        for (FuzzTarget target : targets) {
+            if (target.isMasterFile()) {
+                continue;
+            }
+            String problem = new Episode(freshCard(), target, keys, rules, null).probeProblem();
+            if (problem != null) {
+                throw new IllegalStateException("the fuzzer's probe of " + target.name() + " cannot be trusted on the card of persona '"
+                        + persona.id() + "': " + problem + ". This is a MynaSim bug; please report it");
+            }
+        }
     }
 
     public Fuzzer episodeLength(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("an episode has at least 1 step, not " + steps);
+        }
         this.episodeLength = steps;
         return this;
     }

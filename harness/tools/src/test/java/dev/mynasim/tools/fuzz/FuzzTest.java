@@ -94,4 +94,38 @@ class FuzzTest {
         List<Integer> minimal = Fuzzer.shrink(steps, list -> list.contains(17) && list.contains(403));
         assertEquals(List.of(17, 403), minimal);
     }
+
+    /** Issue 14: hikari's card has no signature key; its probe (Lc 0x22 with 35 bytes) was a violation on every run. */
+    @Test
+    void aCardWithoutASignatureKeyHasNoFalseViolation() throws Exception {
+        Fuzzer hikari = new Fuzzer(Fixtures.get().personas().byId("hikari"), Fixtures.get().pki()).episodeLength(300);
+        List<Fuzzer.Failure> failures = hikari.run(14L, 3_000, 2);
+        assertEquals(List.of(), failures.stream().map(Fuzzer.Failure::describe).toList());
+    }
+
+    /** Issue 14: the generator reaches the whole extended range, past jCardSim's signed 32,767, up to 65,535. */
+    @Test
+    void theGeneratorCoversTheFullExtendedRange() {
+        ApduGenerator generator = new ApduGenerator(14L, fuzzer.target(fuzzer.targetNames().get(1)));
+        int longest = 0;
+        boolean pastSignedShort = false;
+        for (int i = 0; i < 200_000; i++) {
+            byte[] apdu = generator.next();
+            if (apdu.length > 7 && apdu[4] == 0) {
+                int lc = ((apdu[5] & 0xFF) << 8) | (apdu[6] & 0xFF);
+                if (apdu.length == 7 + lc || apdu.length == 9 + lc) {
+                    longest = Math.max(longest, lc);
+                    pastSignedShort |= lc > 32_767;
+                }
+            }
+        }
+        assertTrue(pastSignedShort, "an honest extended Lc above 32,767");
+        assertEquals(65_535, longest, "extended Lc 65,535");
+    }
+
+    @Test
+    void anEpisodeOfNoStepIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> fuzzer.episodeLength(0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> fuzzer.episodeLength(-1));
+    }
 }

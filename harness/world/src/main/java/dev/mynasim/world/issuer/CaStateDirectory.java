@@ -1,13 +1,14 @@
 package dev.mynasim.world.issuer;
 
 import dev.mynasim.world.issuer.TestCertificateAuthority;
+import dev.mynasim.fixtures.io.StateHome;
 import dev.mynasim.fixtures.pki.TestPki;
 import java.nio.file.Path;
 
 /**
  * Where the CLI's test CA and office ledger live, shared by {@code mynasim office}, {@code callcenter},
  * {@code ca} and {@code serve}: {@code --ca-state DIR}, else {@code $MYNASIM_CA_STATE}, else
- * {@code $XDG_STATE_HOME/mynasim/ca} or {@code ~/.local/state/mynasim/ca}.
+ * {@code $XDG_STATE_HOME/mynasim/ca} or {@code $HOME/.local/state/mynasim/ca} ({@link StateHome}).
  */
 public final class CaStateDirectory {
 
@@ -22,9 +23,7 @@ public final class CaStateDirectory {
         if (env != null && !env.isBlank()) {
             return Path.of(env).toAbsolutePath();
         }
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("mynasim").resolve("ca");
+        return StateHome.mynasim().resolve("ca");
     }
 
     /** The CA over that directory, knowing every persona's certificates as issued with the cards (idempotent). */

@@ -1,13 +1,12 @@
 package dev.mynasim.world.issuer;
 
 import dev.mynasim.fixtures.io.AtomicFile;
+import dev.mynasim.fixtures.io.StateFileException;
+import dev.mynasim.fixtures.io.StateLock;
+import dev.mynasim.fixtures.io.StrictJson;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.mynasim.fixtures.Persona;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The municipal office's own records, {@value #FILE_NAME} next to the CA state: the holder's name and
@@ -26,6 +26,7 @@ public final class OfficeLedger {
 
     static final String FILE_NAME = "office.json";
     static final int VERSION = 1;
+    private static final String WHAT = "office ledger";
 
     /** A fee taken at the counter. */
     public record Fee(String personaId, LocalDate on, int yen, String what) {
@@ -38,14 +39,12 @@ public final class OfficeLedger {
     record Content(int version, Map<String, Registered> residents, List<Fee> fees) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     private final Path file;
     private Content content;
+    /** The file as last read or written here (inode, time, size): a change by another process shows. */
+    private Object seen;
 
     public OfficeLedger(Path stateDirectory) {
         this.file = stateDirectory.resolve(FILE_NAME);
@@ -53,22 +52,72 @@ public final class OfficeLedger {
     }
 
     private Content load() {
+        Object identity = identity();
         if (!Files.exists(file)) {
+            seen = identity;
             return new Content(VERSION, new LinkedHashMap<>(), new ArrayList<>());
         }
-        try {
-            Content c = JSON.readValue(file.toFile(), Content.class);
-            if (c.version() != VERSION) {
-                throw new IllegalStateException(file + ": office ledger version " + c.version() + ", this MynaSim reads " + VERSION);
-            }
-            return new Content(c.version(), new LinkedHashMap<>(c.residents()), new ArrayList<>(c.fees()));
-        } catch (IOException e) {
-            throw new IllegalStateException(file + " is not a readable office ledger: " + e.getMessage(), e);
+        Content c = StrictJson.read(JSON, file, Content.class, WHAT, VERSION);
+        check(c);
+        seen = identity;
+        return new Content(c.version(), new LinkedHashMap<>(c.residents()), new ArrayList<>(c.fees()));
+    }
+
+    private void check(Content c) {
+        if (c.residents() == null) {
+            throw new StateFileException(file, WHAT, "residents", "missing");
         }
+        if (c.fees() == null) {
+            throw new StateFileException(file, WHAT, "fees", "missing");
+        }
+        for (Map.Entry<String, Registered> e : c.residents().entrySet()) {
+            if (e.getValue() == null) {
+                throw new StateFileException(file, WHAT, "residents." + e.getKey(), "empty entry");
+            }
+        }
+        for (int i = 0; i < c.fees().size(); i++) {
+            Fee f = c.fees().get(i);
+            String at = "fees[" + i + "]";
+            if (f == null) {
+                throw new StateFileException(file, WHAT, at, "empty entry");
+            }
+            if (f.personaId() == null || f.personaId().isBlank()) {
+                throw new StateFileException(file, WHAT, at + ".personaId", "missing");
+            }
+            StrictJson.checkDate(file, WHAT, at + ".on", f.on(), true);
+            if (f.yen() < 0) {
+                throw new StateFileException(file, WHAT, at + ".yen", f.yen() + " is negative (yen, 0 or more)");
+            }
+        }
+    }
+
+    /** Reads the file again (under its lock) if another process changed it since. */
+    private void refresh() {
+        if (!Objects.equals(seen, identity())) {
+            StateLock.holding(file, "the " + WHAT, () -> {
+                content = load();
+            });
+        }
+    }
+
+    /** A read-modify-write of the file as it is now, under its lock across processes. */
+    private void update(java.util.function.Consumer<Content> change) {
+        StateLock.holding(file, "the " + WHAT, () -> {
+            if (!Objects.equals(seen, identity())) {
+                content = load();
+            }
+            change.accept(content);
+            save();
+        });
+    }
+
+    private Object identity() {
+        return StrictJson.identity(file);
     }
 
     /** The holder as registered now: the persona with the name and address changes recorded here. */
     public synchronized Persona current(Persona asIssued) {
+        refresh();
         Registered registered = content.residents().get(asIssued.id());
         Persona now = asIssued;
         if (registered != null && registered.name() != null) {
@@ -81,16 +130,15 @@ public final class OfficeLedger {
     }
 
     synchronized void register(Persona now) {
-        content.residents().put(now.id(), new Registered(now.name(), now.address()));
-        save();
+        update(c -> c.residents().put(now.id(), new Registered(now.name(), now.address())));
     }
 
     synchronized void charge(Fee fee) {
-        content.fees().add(fee);
-        save();
+        update(c -> c.fees().add(fee));
     }
 
     public synchronized List<Fee> fees(String personaId) {
+        refresh();
         return content.fees().stream().filter(f -> f.personaId().equals(personaId)).toList();
     }
 
@@ -100,9 +148,10 @@ public final class OfficeLedger {
 
     private void save() {
         try {
-            AtomicFile.write(file, JSON.writeValueAsBytes(content), false, "the office ledger");
+            AtomicFile.write(file, JSON.writeValueAsBytes(content), false, "the " + WHAT);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the office ledger: " + e.getOriginalMessage(), e);
         }
+        seen = identity();
     }
 }

@@ -2,6 +2,7 @@ package dev.mynasim.world.issuer;
 
 import dev.mynasim.fixtures.CardRules;
 import dev.mynasim.fixtures.Persona;
+import dev.mynasim.fixtures.io.StateLock;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
 import dev.mynasim.fixtures.pki.TestPki;
 import java.math.BigInteger;
@@ -94,32 +95,34 @@ public final class TestCertificateAuthority {
      * the cards) as GOOD. Registering it again changes nothing.
      */
     public synchronized CertificateRecord registerIssued(String personaId, X509Certificate certificate) {
-        CertificatePurpose purpose = purposeOf(certificate);
-        if (certificate.getBasicConstraints() >= 0) {
-            throw new IllegalArgumentException("certificate serial " + certificate.getSerialNumber().toString(16)
-                    + " is a CA certificate; the test CA tracks end-entity certificates only");
-        }
-        try {
-            certificate.verify(caCertificate(purpose).getPublicKey());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("certificate serial " + certificate.getSerialNumber().toString(16)
-                    + " names the " + purpose + " CA as issuer but is not signed by its key", e);
-        }
-        Optional<CertificateRecord> known = find(purpose, certificate.getSerialNumber());
-        if (known.isPresent()) {
-            if (!known.get().personaId().equals(personaId)) {
-                throw new IllegalArgumentException("certificate serial " + known.get().serialHex()
-                        + " is already registered to persona '" + known.get().personaId() + "'");
+        return fresh(() -> {
+            CertificatePurpose purpose = purposeOf(certificate);
+            if (certificate.getBasicConstraints() >= 0) {
+                throw new IllegalArgumentException("certificate serial " + certificate.getSerialNumber().toString(16)
+                        + " is a CA certificate; the test CA tracks end-entity certificates only");
             }
-            return known.get();
-        }
-        CertificateRecord record = new CertificateRecord(certificate.getSerialNumber().toString(16), purpose, personaId,
-                LocalDate.ofInstant(certificate.getNotBefore().toInstant(), CardRules.JST),
-                LocalDate.ofInstant(certificate.getNotAfter().toInstant(), CardRules.JST),
-                CertificateState.GOOD, null, null);
-        state.certificates().add(record);
-        save();
-        return record;
+            try {
+                certificate.verify(caCertificate(purpose).getPublicKey());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("certificate serial " + certificate.getSerialNumber().toString(16)
+                        + " names the " + purpose + " CA as issuer but is not signed by its key", e);
+            }
+            Optional<CertificateRecord> known = find(purpose, certificate.getSerialNumber());
+            if (known.isPresent()) {
+                if (!known.get().personaId().equals(personaId)) {
+                    throw new IllegalArgumentException("certificate serial " + known.get().serialHex()
+                            + " is already registered to persona '" + known.get().personaId() + "'");
+                }
+                return known.get();
+            }
+            CertificateRecord record = new CertificateRecord(certificate.getSerialNumber().toString(16), purpose, personaId,
+                    LocalDate.ofInstant(certificate.getNotBefore().toInstant(), CardRules.JST),
+                    LocalDate.ofInstant(certificate.getNotAfter().toInstant(), CardRules.JST),
+                    CertificateState.GOOD, null, null);
+            state.certificates().add(record);
+            save();
+            return record;
+        });
     }
 
     /** Registers all of a persona's credentials (auth and, when present, sign). */
@@ -173,15 +176,17 @@ public final class TestCertificateAuthority {
 
     /** Revokes for good. A certificate on hold can be revoked; a revoked one cannot be revoked again. */
     public synchronized CertificateRecord revoke(CertificatePurpose purpose, BigInteger serial, RevocationReason reason, LocalDate on) {
-        if (reason == RevocationReason.CERTIFICATE_HOLD) {
-            throw new IllegalArgumentException("certificateHold is not a revocation: use hold(...)");
-        }
-        CertificateRecord record = require(purpose, serial);
-        if (record.state() == CertificateState.REVOKED) {
-            throw new IllegalStateException("the " + purpose + " certificate serial " + record.serialHex()
-                    + " was already revoked on " + record.stateSince() + " (" + record.reason() + ")");
-        }
-        return replace(record, record.withState(CertificateState.REVOKED, reason, on));
+        return fresh(() -> {
+            if (reason == RevocationReason.CERTIFICATE_HOLD) {
+                throw new IllegalArgumentException("certificateHold is not a revocation: use hold(...)");
+            }
+            CertificateRecord record = requireInTime(require(purpose, serial), on);
+            if (record.state() == CertificateState.REVOKED) {
+                throw new IllegalStateException("the " + purpose + " certificate serial " + record.serialHex()
+                        + " was already revoked on " + record.stateSince() + " (" + record.reason() + ")");
+            }
+            return replace(record, record.withState(CertificateState.REVOKED, reason, on));
+        });
     }
 
     public CertificateRecord revoke(X509Certificate certificate, RevocationReason reason, LocalDate on) {
@@ -190,12 +195,14 @@ public final class TestCertificateAuthority {
 
     /** Suspends (certificateHold): a relying party sees it as revoked until {@link #releaseHold}. */
     public synchronized CertificateRecord hold(CertificatePurpose purpose, BigInteger serial, LocalDate on) {
-        CertificateRecord record = require(purpose, serial);
-        if (record.state() != CertificateState.GOOD) {
-            throw new IllegalStateException("only a good certificate can be put on hold; the " + purpose
-                    + " certificate serial " + record.serialHex() + " is " + record.state() + " since " + record.stateSince());
-        }
-        return replace(record, record.withState(CertificateState.ON_HOLD, RevocationReason.CERTIFICATE_HOLD, on));
+        return fresh(() -> {
+            CertificateRecord record = requireInTime(require(purpose, serial), on);
+            if (record.state() != CertificateState.GOOD) {
+                throw new IllegalStateException("only a good certificate can be put on hold; the " + purpose
+                        + " certificate serial " + record.serialHex() + " is " + record.state() + " since " + record.stateSince());
+            }
+            return replace(record, record.withState(CertificateState.ON_HOLD, RevocationReason.CERTIFICATE_HOLD, on));
+        });
     }
 
     public CertificateRecord hold(X509Certificate certificate, LocalDate on) {
@@ -204,12 +211,14 @@ public final class TestCertificateAuthority {
 
     /** Ends a hold: the certificate is good again and leaves the next CRL. */
     public synchronized CertificateRecord releaseHold(CertificatePurpose purpose, BigInteger serial, LocalDate on) {
-        CertificateRecord record = require(purpose, serial);
-        if (record.state() != CertificateState.ON_HOLD) {
-            throw new IllegalStateException("the " + purpose + " certificate serial " + record.serialHex()
-                    + " is not on hold (it is " + record.state() + ")");
-        }
-        return replace(record, record.withState(CertificateState.GOOD, null, on));
+        return fresh(() -> {
+            CertificateRecord record = requireInTime(require(purpose, serial), on);
+            if (record.state() != CertificateState.ON_HOLD) {
+                throw new IllegalStateException("the " + purpose + " certificate serial " + record.serialHex()
+                        + " is not on hold (it is " + record.state() + ")");
+            }
+            return replace(record, record.withState(CertificateState.GOOD, null, on));
+        });
     }
 
     public CertificateRecord releaseHold(X509Certificate certificate, LocalDate on) {
@@ -219,6 +228,7 @@ public final class TestCertificateAuthority {
     // ---------------------------------------------------------------- queries
 
     public synchronized Optional<CertificateRecord> find(CertificatePurpose purpose, BigInteger serial) {
+        refresh();
         String hex = serial.toString(16);
         return state.certificates().stream()
                 .filter(r -> r.purpose() == purpose && r.serialHex().equals(hex))
@@ -231,6 +241,7 @@ public final class TestCertificateAuthority {
 
     /** Every certificate issued to the persona, oldest first. */
     public synchronized List<CertificateRecord> recordsOf(String personaId) {
+        refresh();
         return state.certificates().stream().filter(r -> r.personaId().equals(personaId)).toList();
     }
 
@@ -241,28 +252,39 @@ public final class TestCertificateAuthority {
      * reason and day; thisUpdate 00:00 JST of {@code on}, nextUpdate a day later, a CRL number one
      * above the last (kept in the state file), signed SHA256withRSA by that root.
      */
-    public synchronized X509CRL publishCrl(CertificatePurpose purpose, LocalDate on) {
-        X509Certificate ca = caCertificate(purpose);
-        long number = state.lastCrlNumbers().getOrDefault(purpose, 0L) + 1;
-        try {
-            X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(ca.getSubjectX500Principal(), Date.from(startOfDay(on)));
-            builder.setNextUpdate(Date.from(startOfDay(on.plusDays(STATUS_VALIDITY_DAYS))));
-            for (CertificateRecord r : state.certificates()) {
-                if (r.purpose() == purpose && r.state() != CertificateState.GOOD) {
-                    builder.addCRLEntry(r.serial(), Date.from(startOfDay(r.stateSince())), r.reason().code());
+    public X509CRL publishCrl(CertificatePurpose purpose, LocalDate on) {
+        return publishCrl(purpose, on, crl -> { });
+    }
+
+    /**
+     * As {@link #publishCrl(CertificatePurpose, LocalDate)}, with {@code deliver} run on the CRL before its
+     * number is committed: if it throws (a file that cannot be written), the number is not used up.
+     */
+    public synchronized X509CRL publishCrl(CertificatePurpose purpose, LocalDate on, java.util.function.Consumer<X509CRL> deliver) {
+        return fresh(() -> {
+            X509Certificate ca = caCertificate(purpose);
+            long number = state.lastCrlNumbers().getOrDefault(purpose, 0L) + 1;
+            try {
+                X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(ca.getSubjectX500Principal(), Date.from(startOfDay(on)));
+                builder.setNextUpdate(Date.from(startOfDay(on.plusDays(STATUS_VALIDITY_DAYS))));
+                for (CertificateRecord r : state.certificates()) {
+                    if (r.purpose() == purpose && r.state() != CertificateState.GOOD) {
+                        builder.addCRLEntry(r.serial(), Date.from(startOfDay(r.stateSince())), r.reason().code());
+                    }
                 }
+                builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
+                builder.addExtension(Extension.authorityKeyIdentifier, false,
+                        new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
+                X509CRL crl = new JcaX509CRLConverter().getCRL(
+                        builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey(purpose))));
+                deliver.accept(crl);
+                state.lastCrlNumbers().put(purpose, number);
+                save();
+                return crl;
+            } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
+                throw new IllegalStateException("cannot build the " + purpose + " CRL: " + e.getMessage(), e);
             }
-            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
-            X509CRL crl = new JcaX509CRLConverter().getCRL(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey(purpose))));
-            state.lastCrlNumbers().put(purpose, number);
-            save();
-            return crl;
-        } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot build the " + purpose + " CRL: " + e.getMessage(), e);
-        }
+        });
     }
 
     // ---------------------------------------------------------------- OCSP
@@ -284,11 +306,64 @@ public final class TestCertificateAuthority {
                 + " certificate serial " + serial.toString(16) + " was not issued by this CA (register it first)"));
     }
 
+    /**
+     * A status change dated before the certificate was issued, or before its last change, would put
+     * the CA's history out of order (a hold released before it was placed, a CRL entry from before the
+     * certificate existed): refused, naming both days.
+     */
+    private static CertificateRecord requireInTime(CertificateRecord record, LocalDate on) {
+        if (on.isBefore(record.notBefore())) {
+            throw new IllegalArgumentException("the " + record.purpose() + " certificate serial " + record.serialHex()
+                    + " was issued on " + record.notBefore() + "; a change dated " + on + " would come before it");
+        }
+        if (record.stateSince() != null && on.isBefore(record.stateSince())) {
+            throw new IllegalArgumentException("the " + record.purpose() + " certificate serial " + record.serialHex()
+                    + " has been " + record.state() + " since " + record.stateSince() + "; a change dated " + on + " would come before it");
+        }
+        return record;
+    }
+
     private CertificateRecord replace(CertificateRecord old, CertificateRecord updated) {
         List<CertificateRecord> list = state.certificates();
         list.set(list.indexOf(old), updated);
         save();
         return updated;
+    }
+
+    /**
+     * The state file's lock, with the state read afresh under it: every change is a read-modify-write of
+     * the file as it is now, so changes made by other processes are kept.
+     */
+    private <T> T fresh(java.util.function.Supplier<T> change) {
+        StateLock lock = stateFile.lock();
+        try {
+            if (stateFile.changedSinceSeen()) {
+                state = stateFile.load();
+            }
+            return change.get();
+        } finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * Runs several changes as one read-modify-write of the state file: no other process or thread
+     * changes the CA in between (for an operation that must see and change the state as a whole).
+     */
+    public synchronized <T> T exclusively(java.util.function.Supplier<T> changes) {
+        return fresh(changes);
+    }
+
+    /** Reads the file again if another process changed it since. */
+    private void refresh() {
+        if (stateFile.changedSinceSeen()) {
+            StateLock lock = stateFile.lock();
+            try {
+                state = stateFile.load();
+            } finally {
+                lock.close();
+            }
+        }
     }
 
     private void save() {

@@ -152,7 +152,9 @@ class TestCertificateAuthorityTest {
         assertTrue(json.contains("\"" + hanakoSign().getSerialNumber().toString(16) + "\""), json);
         assertTrue(json.contains("\"2026-06-01\""), "dates as ISO text: " + json);
         try (Stream<Path> files = Files.list(stateDir)) {
-            assertEquals(List.of(CaStateFile.FILE_NAME), files.map(p -> p.getFileName().toString()).toList());
+            // The state file and its lock file (an empty file the OS lock is taken on); no temporary file.
+            assertEquals(List.of("." + CaStateFile.FILE_NAME + ".lock", CaStateFile.FILE_NAME),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -209,5 +211,32 @@ class TestCertificateAuthorityTest {
     void noSignCertificateForAChild() {
         PersonaCredentials child = ca.issueCredentials(personas.byId("hikari"), LocalDate.of(2026, 1, 5));
         assertFalse(child.signCertificate().isPresent());
+    }
+
+    /** Issue 14 item 10: a hold released before it was placed, or a status change before issue, is refused. */
+    @Test
+    void statusChangesOutOfDateOrderAreRefused() {
+        X509Certificate auth = hanako.authCertificate();
+        IllegalArgumentException beforeIssue = assertThrows(IllegalArgumentException.class,
+                () -> ca.hold(auth, LocalDate.of(1900, 1, 1)));
+        assertTrue(beforeIssue.getMessage().contains("1900-01-01"), beforeIssue.getMessage());
+        ca.hold(auth, TODAY);
+        IllegalArgumentException beforeHold = assertThrows(IllegalArgumentException.class,
+                () -> ca.releaseHold(auth, TODAY.minusDays(1)));
+        assertTrue(beforeHold.getMessage().contains(TODAY.toString()), beforeHold.getMessage());
+        assertEquals(CertificateState.ON_HOLD, ca.find(auth).orElseThrow().state(), "nothing changed");
+        ca.releaseHold(auth, TODAY.plusDays(1));
+    }
+
+    /** Issue 14 item 12: a CRL that could not be delivered (ca crl --out to a bad place) uses up no CRL number. */
+    @Test
+    void aCrlThatCannotBeDeliveredUsesNoNumber() throws Exception {
+        ca.publishCrl(CertificatePurpose.AUTH, TODAY);
+        assertThrows(IllegalStateException.class, () -> ca.publishCrl(CertificatePurpose.AUTH, TODAY, crl -> {
+            throw new IllegalStateException("disk full");
+        }));
+        X509CRL next = ca.publishCrl(CertificatePurpose.AUTH, TODAY);
+        byte[] ext = next.getExtensionValue(Extension.cRLNumber.getId());
+        assertEquals(BigInteger.TWO, ASN1Integer.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getValue());
     }
 }
