@@ -25,7 +25,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ReaderOption reader = new ReaderOption();
 
-    @Option(names = "--layout", paramLabel = "NAME",
+    @Option(names = "--layout", converter = OptionValues.LayoutName.class, paramLabel = "NAME",
             description = "Card layout of the virtual cards (short-form, long-form; docs/card-choices.md, \"Card layouts\")."
                     + " Default: each persona file's layout. Scenarios that name a layout keep theirs.")
     String layout;

@@ -17,13 +17,13 @@ import picocli.CommandLine.Option;
             "(docs/on-card-keys.md). Exit code 0 only if every key signed correctly."})
 public final class KeygenCommand implements Callable<Integer> {
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "200", description = "Key pairs to generate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--count", converter = OptionValues.Count.class, paramLabel = "N", defaultValue = "200", description = "Key pairs to generate (default ${DEFAULT-VALUE}).")
     int count;
 
     @Mixin
     PersonaOption personaOption = new PersonaOption();
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed the card's key generators reproducibly (default: fresh random seeds).")
+    @Option(names = "--seed", converter = OptionValues.Seed.class, paramLabel = "S", description = "Seed the card's key generators reproducibly (default: fresh random seeds).")
     Long seed;
 
     @Override

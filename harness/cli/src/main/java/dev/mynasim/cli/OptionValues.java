@@ -112,6 +112,13 @@ final class OptionValues {
         }
     }
 
+    /** A port to listen on: 0 (any free port) to 65,535. */
+    static final class ListenPort extends IntRange {
+        ListenPort() {
+            super(0, 65_535, "a TCP port (0: any free port)");
+        }
+    }
+
     /** A vpcd slot: 0 or 1. */
     static final class Slot extends IntRange {
         Slot() {

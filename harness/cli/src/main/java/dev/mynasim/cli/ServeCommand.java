@@ -72,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Card state file (PIN counters, locks, changed PINs). Default: <persona>-slot<N>.json in $XDG_STATE_HOME/mynasim, else $HOME/.local/state/mynasim.")
     Path state;
 
-    @Option(names = "--console", arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
+    @Option(names = "--console", converter = OptionValues.ListenPort.class, arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
             description = "Also serve a live console page (card face, PINs, certificates, APDU stream, controls) on PORT (default: any free port); prints its URL.")
     Integer consolePort;
 

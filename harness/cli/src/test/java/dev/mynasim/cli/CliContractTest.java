@@ -56,6 +56,7 @@ class CliContractTest {
                 List.of("", "-5", "0", "99999999999999999999", "5000000000000", "1e3", "５", "ten");
             case "Seed" -> List.of("", "abc", "99999999999999999999", "５", "1.5");
             case "Slot" -> List.of("", "-1", "2", "abc", "０");
+            case "ListenPort" -> List.of("", "-1", "65536", "abc", "８０８０");
             case "DataBytes" -> List.of("", "-1", "65536", "abc", "５");
             case "Seconds", "Minutes" -> List.of("", "-1", "0", "NaN", "Infinity", "1e400", "abc", "99999999", "３");
             case "Day" -> List.of("", "2026-02-30", "1899-12-31", "1900-01-00", "3000-01-01", "2026-1-1", "２０２６-01-01", "yesterday");
@@ -64,6 +65,7 @@ class CliContractTest {
             case "Text" -> List.of("", "   ", "two\nlines");
             case "Host" -> List.of("", "ホスト", "a b");
             case "ProfileName" -> List.of("", "FOO", "接触");
+            case "LayoutName" -> List.of("", "FOO", "長形式", "short form");
             case "Latency" -> List.of("", "FOO", "command=-1");
             case "Purpose" -> List.of("", "FOO", "ａｕｔｈ");
             case "PinWord" -> List.of("", "FOO", "暗証");
