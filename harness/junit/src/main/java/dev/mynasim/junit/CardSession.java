@@ -14,7 +14,8 @@ import javax.smartcardio.CardTerminal;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** One card in one reader for a test (or a class), and the test CA beside it; closed with its JUnit scope. */
-abstract class CardSession implements ExtensionContext.Store.CloseableResource {
+@SuppressWarnings("deprecation") // CloseableResource for JUnit before 5.13, AutoCloseable from 5.13 on
+abstract class CardSession implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final Persona persona;
     private Path caDirectory;
