@@ -18,6 +18,7 @@ class MynaSimApiOnlyTest {
             .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "javax..", "com.example..", "org.junit..",
                     "io.cucumber..", "com.tngtech.archunit..")
                     .or(nameMatching("dev\\.mynasim\\.(glue\\.steps\\.(CardWorld|LifecycleWorld)"
-                            + "|client\\.card\\.(CardClient|CardResponse|KeyRef|Pin|ReadMethod|CardApplication)"
+                            + "|client\\.card\\.(CardClient|CardResponse|ReadMethod)"
+                            + "|model\\.(CardApplication|CardFile|KeyRef|Pin)"
                             + "|fixtures\\.(Persona|Pins))")));
 }

@@ -1,7 +1,8 @@
 package dev.mynasim.junit;
 
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.Pin;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CommandAPDU;
@@ -9,8 +10,8 @@ import javax.smartcardio.CommandAPDU;
 /** The few JPKI commands these tests send: select the user-proof PIN, verify it. */
 final class Jpki {
 
-    private static final byte[] AID = HexFormat.of().parseHex("D392F000260100000001");
-    private static final byte[] USER_PROOF_PIN = {0x00, 0x18};
+    private static final byte[] AID = CardApplication.JPKI.aid();
+    private static final byte[] USER_PROOF_PIN = {(byte) (Pin.AUTH.fid() >> 8), (byte) Pin.AUTH.fid()};
 
     private Jpki() {
     }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.KeyRef;
+import dev.mynasim.model.Pin;
 import dev.mynasim.simulator.fault.Fault;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,10 +39,10 @@ import org.junit.jupiter.api.Test;
 /** The provider through javax.smartcardio only, as an application would use it. */
 class MynaSimProviderTest {
 
-    private static final byte[] JPKI_AID = HexFormat.of().parseHex("D392F000260100000001");
-    private static final int USER_PROOF_CERTIFICATE = 0x000A;
-    private static final int USER_PROOF_PIN = 0x0018;
-    private static final int USER_PROOF_KEY = 0x0017;
+    private static final byte[] JPKI_AID = CardApplication.JPKI.aid();
+    private static final int USER_PROOF_CERTIFICATE = CardFile.AUTH_CERTIFICATE.fid();
+    private static final int USER_PROOF_PIN = Pin.AUTH.fid();
+    private static final int USER_PROOF_KEY = KeyRef.AUTH.fid();
     /** DigestInfo prefix of SHA-256 (RFC 8017 §9.2). */
     private static final byte[] SHA256_PREFIX = HexFormat.of().parseHex("3031300d060960864801650304020105000420");
 

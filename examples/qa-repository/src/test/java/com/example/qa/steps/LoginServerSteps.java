@@ -3,9 +3,9 @@ package com.example.qa.steps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mynasim.client.card.KeyRef;
 import dev.mynasim.client.card.ReadMethod;
 import dev.mynasim.glue.steps.CardWorld;
+import dev.mynasim.model.KeyRef;
 import io.cucumber.java.en.Then;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
