@@ -37,12 +37,17 @@ public final class MynaSimReaders implements AutoCloseable {
     private MynaSimReaders(Builder builder) {
         List<VirtualReader> built = new ArrayList<>();
         Fixtures fixtures = Fixtures.get();
-        for (Slot slot : builder.slots) {
-            Persona persona = fixtures.personas().byId(slot.personaId());
-            VirtualCard card = VirtualCards.issue(persona, fixtures.pki(), slot.profile());
-            ControlledCard controls = ControlledCard.wrap(card, builder.latency);
-            String name = READER_NAME_PREFIX + String.format("%02d", built.size());
-            built.add(new VirtualReader(name, persona, controls, builder.readerTimeout, events));
+        try {
+            for (Slot slot : builder.slots) {
+                Persona persona = fixtures.personas().byId(slot.personaId());
+                VirtualCard card = VirtualCards.issue(persona, fixtures.pki(), slot.profile());
+                ControlledCard controls = ControlledCard.wrap(card, builder.latency);
+                String name = READER_NAME_PREFIX + String.format("%02d", built.size());
+                built.add(new VirtualReader(name, persona, controls, builder.readerTimeout, events));
+            }
+        } catch (RuntimeException e) {
+            built.forEach(VirtualReader::close); // an unknown persona: stop the readers already made
+            throw e;
         }
         this.readers = List.copyOf(built);
     }

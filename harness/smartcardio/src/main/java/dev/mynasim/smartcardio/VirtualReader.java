@@ -150,7 +150,7 @@ final class VirtualReader implements CardControl {
         try {
             return backend.transport().transceive(command);
         } catch (TransportException e) {
-            throw new CardException("SCARD_W_REMOVED_CARD or no answer: " + e.getMessage(), e);
+            throw new CardException("transmit() failed: " + e.getMessage(), e);
         }
     }
 
