@@ -11,6 +11,7 @@ import dev.mynasim.model.CardFile;
 import dev.mynasim.model.KeyRef;
 import dev.mynasim.model.Pin;
 import dev.mynasim.simulator.fault.Fault;
+import dev.mynasim.simulator.fault.LatencyProfile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -217,6 +218,20 @@ class MynaSimProviderTest {
         control.limitToShortApdus(true);
         byte[] extendedRead = {0x00, (byte) 0xB0, 0x00, 0x00, 0x00, 0x00, 0x00};
         assertEquals(0x6700, again.transmit(new CommandAPDU(extendedRead)).getSW());
+    }
+
+    @Test
+    void theLatencyProfileHoldsEveryAnswerBack() throws Exception {
+        CardTerminal terminal = terminals(MynaSimReaders.builder().reader("hanako")
+                .latency(LatencyProfile.parse("command=250")).build()).list().get(0);
+        CardChannel channel = terminal.connect("*").getBasicChannel();
+        long start = System.nanoTime();
+        select(channel, 0x04, JPKI_AID);
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(250).toNanos(), "the card took at least the profile's 250 ms");
+        readers.reader(0).setLatency(LatencyProfile.parse("command=0,verify=400"));
+        start = System.nanoTime();
+        wrongUserProofPin(channel);
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(400).toNanos(), "a VERIFY takes the new profile's 400 ms");
     }
 
     @Test
