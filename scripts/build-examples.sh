@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 mvn -B "$@" install -DskipTests
 for example in examples/reader-integration examples/qa-repository; do
   echo "examples: building and testing $example offline against the installed artifacts"
-  mvn -B -o "$@" -f "$example/pom.xml" clean verify
+  mvn -B -o "$@" -f "$example/pom.xml" verify
 done
 # A QA repository without custom steps needs no build at all: the CLI runs its features.
 ./mynasim check examples/qa-repository/src/test/resources/features/pin_guidance.feature
