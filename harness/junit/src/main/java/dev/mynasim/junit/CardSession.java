@@ -3,6 +3,7 @@ package dev.mynasim.junit;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.smartcardio.CardControl;
+import dev.mynasim.world.issuer.CaStateDirectory;
 import dev.mynasim.world.issuer.TestCertificateAuthority;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +42,7 @@ abstract class CardSession implements ExtensionContext.Store.CloseableResource, 
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a state directory for the test CA", e);
             }
-            ca = TestCertificateAuthority.open(Fixtures.get().pki(), caDirectory);
-            Fixtures.get().pki().allCredentials().values().forEach(ca::registerIssued);
+            ca = CaStateDirectory.open(Fixtures.get().pki(), caDirectory);
         }
         return ca;
     }
