@@ -91,13 +91,18 @@ final class MynaCardExtension implements BeforeEachCallback, ParameterResolver {
         }
         PcscSession.FreeSlot free = PcscSession.findFreeSlot();
         if (free.unavailable() != null) {
-            String reason = PcscEnvironment.unavailableReason(test, new PcscEnvironment.Status(List.of(free.unavailable())));
-            if (PcscEnvironment.required()) {
-                fail(PcscEnvironment.REQUIRE_ENV + "=1 but " + reason);
-            }
-            System.err.println("SKIPPED " + reason);
-            Assumptions.abort("SKIPPED " + reason);
+            skipOrFail(test, free.unavailable());
         }
         return new PcscSession(persona, profile, latency, free);
+    }
+
+    /** The PC/SC tests' rule: skipped loudly with the reason, or failed under MYNASIM_REQUIRE_PCSC=1. Never returns. */
+    static void skipOrFail(String test, String unavailable) {
+        String reason = PcscEnvironment.unavailableReason(test, new PcscEnvironment.Status(List.of(unavailable)));
+        if (PcscEnvironment.required()) {
+            fail(PcscEnvironment.REQUIRE_ENV + "=1 but " + reason);
+        }
+        System.err.println("SKIPPED " + reason);
+        Assumptions.abort("SKIPPED " + reason);
     }
 }
