@@ -64,6 +64,15 @@ public final class PcscEnvironment {
         return v != null && (v.trim().equals("1") || v.trim().equalsIgnoreCase("true"));
     }
 
+    /**
+     * Why a test that needs PC/SC cannot run, for its skip message or, under {@value #REQUIRE_ENV}=1, its
+     * failure: the PC/SC tests' one wording, wherever they are (the test-jar's {@code @RequiresPcsc},
+     * mynasim-junit's {@code via = PCSC}).
+     */
+    public static String unavailableReason(String test, Status status) {
+        return test + ": " + status.describe() + " (these tests skip without it; " + REQUIRE_ENV + "=1 makes them fail instead)";
+    }
+
     /** Checks pcscd alone (for any PC/SC reader): installed, running, reachable from javax.smartcardio. */
     public static Status checkPcscd() {
         List<String> missing = new ArrayList<>();

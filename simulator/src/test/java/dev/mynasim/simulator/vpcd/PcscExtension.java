@@ -18,8 +18,7 @@ public final class PcscExtension implements BeforeAllCallback, BeforeEachCallbac
         if (status.ready()) {
             return;
         }
-        String reason = context.getDisplayName() + ": " + status.describe()
-                + " (these tests skip without it; " + PcscEnvironment.REQUIRE_ENV + "=1 makes them fail instead)";
+        String reason = PcscEnvironment.unavailableReason(context.getDisplayName(), status);
         if (PcscEnvironment.required()) {
             fail(PcscEnvironment.REQUIRE_ENV + "=1 but " + reason);
         }
