@@ -45,7 +45,7 @@ class ApiSurfaceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"applet", "harness/tools"})
+    @ValueSource(strings = {"applet", "harness/tools", "harness/console"})
     void modulesWithoutAnApiSayWhy(String module) throws IOException {
         String readme = Files.readString(Path.of(module, "README.md"));
         assertTrue(readme.contains("## API") && readme.contains("None for other projects"), module + "/README.md: no API section");
