@@ -5,39 +5,82 @@ import dev.mynasim.simulator.issuer.CardImages;
 /** The PINs of the card: the application they live in, their IEF, their name and their try limit. */
 public enum Pin {
     /** 利用者証明用電子証明書 暗証番号: 4 digits, 3 tries. */
-    AUTH(CardApplication.JPKI, 0x0018, "user-proof PIN", 3),
+    AUTH(CardApplication.JPKI, 0x0018, Words.AUTH, Words.AUTH_JA, 3),
     /** 署名用電子証明書 パスワード: 6–16 of A-Z0-9, 5 tries. */
-    SIGN(CardApplication.JPKI, 0x001B, "signature password", 5),
+    SIGN(CardApplication.JPKI, 0x001B, Words.SIGN, Words.SIGN_JA, 5),
     /** 券面事項入力補助用暗証番号: 4 digits, 3 tries; opens the My Number and the basic 4. */
-    TEXT(CardApplication.TEXT, 0x0011, "card-info PIN", 3),
+    TEXT(CardApplication.TEXT, 0x0011, Words.TEXT, Words.TEXT_JA, 3),
     /** Text AP 0012: blocked from issuance on every card examined. */
-    TEXT_BLOCKED(CardApplication.TEXT, 0x0012, "blocked text AP key 0012", 0),
+    TEXT_BLOCKED(CardApplication.TEXT, 0x0012, Words.TEXT_BLOCKED, Words.TEXT_BLOCKED_JA, 0),
     /** Text AP 照合番号A (the My Number): opens the My Number only. */
-    TEXT_CODE_A(CardApplication.TEXT, 0x0014, "text AP verification code A", CardImages.VERIFICATION_CODE_TRIES),
+    TEXT_CODE_A(CardApplication.TEXT, 0x0014, Words.TEXT_CODE_A, Words.TEXT_CODE_A_JA, CardImages.VERIFICATION_CODE_TRIES),
     /** Text AP 照合番号B (era birth date + expiry year + security code): opens the basic 4 only. */
-    TEXT_CODE_B(CardApplication.TEXT, 0x0015, "text AP verification code B", CardImages.VERIFICATION_CODE_TRIES),
+    TEXT_CODE_B(CardApplication.TEXT, 0x0015, Words.TEXT_CODE_B, Words.TEXT_CODE_B_JA, CardImages.VERIFICATION_CODE_TRIES),
     /** Surface AP 生年月日 key (era YYMMDD): opens the age record. */
-    BIRTH_DATE(CardApplication.SURFACE, 0x0011, "birth-date key", CardImages.VERIFICATION_CODE_TRIES),
+    BIRTH_DATE(CardApplication.SURFACE, 0x0011, Words.BIRTH_DATE, Words.BIRTH_DATE_JA, CardImages.VERIFICATION_CODE_TRIES),
     /** Surface AP 照合番号B: note 0012 here (the text AP's B is 0015). */
-    SURFACE_CODE_B(CardApplication.SURFACE, 0x0012, "surface AP verification code B", CardImages.VERIFICATION_CODE_TRIES),
+    SURFACE_CODE_B(CardApplication.SURFACE, 0x0012, Words.SURFACE_CODE_B, Words.SURFACE_CODE_B_JA, CardImages.VERIFICATION_CODE_TRIES),
     /** Surface AP 照合番号A: note 0013 here (the text AP's A is 0014). */
-    SURFACE_CODE_A(CardApplication.SURFACE, 0x0013, "surface AP verification code A", CardImages.VERIFICATION_CODE_TRIES),
+    SURFACE_CODE_A(CardApplication.SURFACE, 0x0013, Words.SURFACE_CODE_A, Words.SURFACE_CODE_A_JA, CardImages.VERIFICATION_CODE_TRIES),
     /** 住基AP 001C: 4 digits, 3 tries. */
-    JUKI(CardApplication.JUKI, 0x001C, "resident-register PIN", 3),
+    JUKI(CardApplication.JUKI, 0x001C, Words.JUKI, Words.JUKI_JA, 3),
     /** 共通カードAP 001C: 4 digits, 3 tries, its own counter. */
-    COMMON(CardApplication.COMMON, 0x001C, "common AP PIN", 3);
+    COMMON(CardApplication.COMMON, 0x001C, Words.COMMON, Words.COMMON_JA, 3);
 
     private final CardApplication application;
     private final int fid;
     private final String label;
+    private final String labelJa;
     private final int maxTries;
 
-    Pin(CardApplication application, int fid, String label, int maxTries) {
+    Pin(CardApplication application, int fid, String label, String labelJa, int maxTries) {
         this.application = application;
         this.fid = fid;
         this.label = label;
+        this.labelJa = labelJa;
         this.maxTries = maxTries;
     }
+
+    /**
+     * What scenarios call each PIN, in English and in Japanese (the guidebook's and J-LIS's terms).
+     * Compile-time constants, so the Gherkin glue's parameter type is built from these very strings
+     * ({@link #PATTERN}) rather than from a second list.
+     */
+    public static final class Words {
+        public static final String AUTH = "user-proof PIN";
+        public static final String AUTH_JA = "利用者証明用暗証番号";
+        public static final String SIGN = "signature password";
+        public static final String SIGN_JA = "署名用パスワード";
+        public static final String TEXT = "card-info PIN";
+        public static final String TEXT_JA = "券面事項入力補助用暗証番号";
+        public static final String TEXT_BLOCKED = "blocked text AP key 0012";
+        public static final String TEXT_BLOCKED_JA = "券面事項入力補助APの閉塞鍵0012";
+        public static final String TEXT_CODE_A = "text AP verification code A";
+        public static final String TEXT_CODE_A_JA = "券面事項入力補助APの照合番号A";
+        public static final String TEXT_CODE_B = "text AP verification code B";
+        public static final String TEXT_CODE_B_JA = "券面事項入力補助APの照合番号B";
+        public static final String BIRTH_DATE = "birth-date key";
+        public static final String BIRTH_DATE_JA = "生年月日キー";
+        public static final String SURFACE_CODE_A = "surface AP verification code A";
+        public static final String SURFACE_CODE_A_JA = "券面事項確認APの照合番号A";
+        public static final String SURFACE_CODE_B = "surface AP verification code B";
+        public static final String SURFACE_CODE_B_JA = "券面事項確認APの照合番号B";
+        public static final String JUKI = "resident-register PIN";
+        public static final String JUKI_JA = "住民基本台帳用暗証番号";
+        public static final String COMMON = "common AP PIN";
+        public static final String COMMON_JA = "共通カードAPの暗証番号";
+
+        private Words() {
+        }
+    }
+
+    /** A regular expression matching exactly the labels of every PIN, English and Japanese. */
+    public static final String PATTERN = Words.AUTH + "|" + Words.AUTH_JA + "|" + Words.SIGN + "|" + Words.SIGN_JA
+            + "|" + Words.TEXT + "|" + Words.TEXT_JA + "|" + Words.TEXT_BLOCKED + "|" + Words.TEXT_BLOCKED_JA
+            + "|" + Words.TEXT_CODE_A + "|" + Words.TEXT_CODE_A_JA + "|" + Words.TEXT_CODE_B + "|" + Words.TEXT_CODE_B_JA
+            + "|" + Words.BIRTH_DATE + "|" + Words.BIRTH_DATE_JA
+            + "|" + Words.SURFACE_CODE_A + "|" + Words.SURFACE_CODE_A_JA + "|" + Words.SURFACE_CODE_B + "|" + Words.SURFACE_CODE_B_JA
+            + "|" + Words.JUKI + "|" + Words.JUKI_JA + "|" + Words.COMMON + "|" + Words.COMMON_JA;
 
     public CardApplication application() {
         return application;
@@ -51,10 +94,15 @@ public enum Pin {
         return label;
     }
 
-    /** By its label, as scenarios write it. */
+    /** The Japanese name, as Japanese scenarios write it. */
+    public String labelJa() {
+        return labelJa;
+    }
+
+    /** By its label, as scenarios write it, in English or in Japanese. */
     public static Pin labelled(String label) {
         for (Pin pin : values()) {
-            if (pin.label.equals(label)) {
+            if (pin.label.equals(label) || pin.labelJa.equals(label)) {
                 return pin;
             }
         }

@@ -12,24 +12,50 @@ import dev.mynasim.world.relyingparty.VerificationOutcome;
 import dev.mynasim.client.transport.Apdus;
 import io.cucumber.java.ParameterType;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The words QA writes in scenarios, mapped to the client's types in one place. */
+/**
+ * The words QA writes in scenarios, in English and in Japanese, mapped to the client's types in one
+ * place. Each type's regular expression lists exactly the words of its {@link Vocabulary} (a test
+ * checks it); the card's PINs and files take theirs from the card model's labels.
+ */
 public class ParameterTypes {
 
     /** The certificates of the JPKI application and their EFs. */
     public enum CertificateRef {
-        AUTH("user-proof certificate", 0x000A),
-        SIGN("signature certificate", 0x0001),
-        AUTH_CA("user-proof CA certificate", 0x000B),
-        SIGN_CA("signature CA certificate", 0x0002);
+        AUTH(Words.AUTH, Words.AUTH_JA, 0x000A),
+        SIGN(Words.SIGN, Words.SIGN_JA, 0x0001),
+        AUTH_CA(Words.AUTH_CA, Words.AUTH_CA_JA, 0x000B),
+        SIGN_CA(Words.SIGN_CA, Words.SIGN_CA_JA, 0x0002);
 
         final String words;
+        final String wordsJa;
         final int fid;
 
-        CertificateRef(String words, int fid) {
+        CertificateRef(String words, String wordsJa, int fid) {
             this.words = words;
+            this.wordsJa = wordsJa;
             this.fid = fid;
         }
+
+        /** What scenarios call each certificate, in English and in Japanese (J-LIS's terms). */
+        static final class Words {
+            static final String AUTH = "user-proof certificate";
+            static final String AUTH_JA = "利用者証明用電子証明書";
+            static final String SIGN = "signature certificate";
+            static final String SIGN_JA = "署名用電子証明書";
+            static final String AUTH_CA = "user-proof CA certificate";
+            static final String AUTH_CA_JA = "利用者証明用CA証明書";
+            static final String SIGN_CA = "signature CA certificate";
+            static final String SIGN_CA_JA = "署名用CA証明書";
+
+            private Words() {
+            }
+        }
+
+        static final String PATTERN = Words.AUTH + "|" + Words.AUTH_JA + "|" + Words.SIGN + "|" + Words.SIGN_JA
+                + "|" + Words.AUTH_CA + "|" + Words.AUTH_CA_JA + "|" + Words.SIGN_CA + "|" + Words.SIGN_CA_JA;
 
         static CertificateRef of(KeyRef key) {
             return key == KeyRef.AUTH ? AUTH : SIGN;
@@ -41,70 +67,6 @@ public class ParameterTypes {
                 case SIGN, SIGN_CA -> SIGN_CA;
             };
         }
-    }
-
-    /** Every PIN's label (Pin.label()); the longer labels first so none is cut short. */
-    @ParameterType("user-proof PIN|signature password|card-info PIN|blocked text AP key 0012"
-            + "|text AP verification code A|text AP verification code B|birth-date key"
-            + "|surface AP verification code A|surface AP verification code B|resident-register PIN|common AP PIN")
-    public Pin pin(String words) {
-        return Pin.labelled(words);
-    }
-
-    @ParameterType("text AP|surface AP|resident-register AP|common AP")
-    public CardApplication application(String words) {
-        return switch (words) {
-            case "text AP" -> CardApplication.TEXT;
-            case "surface AP" -> CardApplication.SURFACE;
-            case "resident-register AP" -> CardApplication.JUKI;
-            default -> CardApplication.COMMON;
-        };
-    }
-
-    @ParameterType("My Number|basic 4|integrity record|card face|My Number image|age record")
-    public CardFile cardFile(String words) {
-        return CardFile.labelled(words);
-    }
-
-    @ParameterType("user-proof|signature")
-    public KeyRef key(String words) {
-        return words.equals("user-proof") ? KeyRef.AUTH : KeyRef.SIGN;
-    }
-
-    @ParameterType("user-proof certificate|signature certificate|user-proof CA certificate|signature CA certificate")
-    public CertificateRef certificate(String words) {
-        for (CertificateRef ref : CertificateRef.values()) {
-            if (ref.words.equals(words)) {
-                return ref;
-            }
-        }
-        throw new IllegalArgumentException(words);
-    }
-
-    @ParameterType("user-proof CA|signature CA")
-    public CertificateRef ca(String words) {
-        return words.equals("user-proof CA") ? CertificateRef.AUTH_CA : CertificateRef.SIGN_CA;
-    }
-
-    @ParameterType("4-byte header|7-byte header|extended read")
-    public ReadMethod readMethod(String words) {
-        return switch (words) {
-            case "4-byte header" -> ReadMethod.FOUR_BYTE_HEADER;
-            case "7-byte header" -> ReadMethod.SEVEN_BYTE_HEADER;
-            default -> ReadMethod.EXTENDED;
-        };
-    }
-
-    /** A status word as two hex bytes, with or without a space: {@code 63 C3}, {@code 6982}. */
-    @ParameterType("[0-9A-Fa-f]{2} ?[0-9A-Fa-f]{2}")
-    public Integer sw(String text) {
-        byte[] bytes = Apdus.fromHex(text);
-        return ((bytes[0] & 0xFF) << 8) | (bytes[1] & 0xFF);
-    }
-
-    @ParameterType("\\d{4}-\\d{2}-\\d{2}")
-    public LocalDate date(String text) {
-        return LocalDate.parse(text);
     }
 
     /** Whether a card or its certificates can be renewed on the scenario's date. */
@@ -125,60 +87,179 @@ public class ParameterTypes {
         }
     }
 
-    @ParameterType("possible|not yet possible|no longer possible")
+    static final Vocabulary<Pin> PINS = Vocabulary.of(Pin.values(), Pin::label, Pin::labelJa);
+    static final Vocabulary<CardFile> CARD_FILES = Vocabulary.of(CardFile.values(), CardFile::label, CardFile::labelJa);
+    static final Vocabulary<CertificateRef> CERTIFICATES = Vocabulary.of(CertificateRef.values(), r -> r.words, r -> r.wordsJa);
+    static final Vocabulary<CardApplication> APPLICATIONS = new Vocabulary<CardApplication>()
+            .add(CardApplication.TEXT, "text AP", "券面事項入力補助AP")
+            .add(CardApplication.SURFACE, "surface AP", "券面事項確認AP")
+            .add(CardApplication.JUKI, "resident-register AP", "住基AP")
+            .add(CardApplication.COMMON, "common AP", "共通カードAP");
+    static final Vocabulary<KeyRef> KEYS = new Vocabulary<KeyRef>()
+            .add(KeyRef.AUTH, "user-proof", "利用者証明用")
+            .add(KeyRef.SIGN, "signature", "署名用");
+    static final Vocabulary<CertificateRef> CAS = new Vocabulary<CertificateRef>()
+            .add(CertificateRef.AUTH_CA, "user-proof CA", "利用者証明用CA")
+            .add(CertificateRef.SIGN_CA, "signature CA", "署名用CA");
+    static final Vocabulary<ReadMethod> READ_METHODS = new Vocabulary<ReadMethod>()
+            .add(ReadMethod.FOUR_BYTE_HEADER, "4-byte header", "4バイトヘッダ")
+            .add(ReadMethod.SEVEN_BYTE_HEADER, "7-byte header", "7バイトヘッダ")
+            .add(ReadMethod.EXTENDED, "extended read", "拡張READ");
+    /** Japanese: "カードの更新が{renewal}" reads "カードの更新ができる / まだできない / もうできない". */
+    static final Vocabulary<Renewal> RENEWALS = new Vocabulary<Renewal>()
+            .add(Renewal.POSSIBLE, "possible", "できる")
+            .add(Renewal.NOT_YET_POSSIBLE, "not yet possible", "まだできない")
+            .add(Renewal.NO_LONGER_POSSIBLE, "no longer possible", "もうできない");
+    static final Vocabulary<RevocationMethod> REVOCATION_METHODS = new Vocabulary<RevocationMethod>()
+            .add(RevocationMethod.CRL, "CRL", "CRL")
+            .add(RevocationMethod.OCSP, "OCSP", "OCSP");
+    /** Japanese: "…が{revocationCause}ため失効した". */
+    static final Vocabulary<RevocationReason> REVOCATION_CAUSES = new Vocabulary<RevocationReason>()
+            .add(RevocationReason.AFFILIATION_CHANGED, "the address changed", "住所が変わった")
+            .add(RevocationReason.AFFILIATION_CHANGED, "the name changed", "氏名が変わった")
+            .add(RevocationReason.KEY_COMPROMISE, "the key was compromised", "秘密鍵が漏えいした")
+            .add(RevocationReason.SUPERSEDED, "it was renewed", "更新された")
+            .add(RevocationReason.CESSATION_OF_OPERATION, "the card was reissued", "カードが再交付された");
+    /** RFC 5280's names are identifiers, the same in both languages. */
+    static final Vocabulary<RevocationReason> REVOCATION_REASONS = new Vocabulary<RevocationReason>()
+            .add(RevocationReason.ofRfcName("keyCompromise"), "keyCompromise", "keyCompromise")
+            .add(RevocationReason.ofRfcName("affiliationChanged"), "affiliationChanged", "affiliationChanged")
+            .add(RevocationReason.ofRfcName("superseded"), "superseded", "superseded")
+            .add(RevocationReason.ofRfcName("cessationOfOperation"), "cessationOfOperation", "cessationOfOperation")
+            .add(RevocationReason.ofRfcName("certificateHold"), "certificateHold", "certificateHold");
+    /** Japanese: "{relyingPartyAnswer}は{outcome}のため拒否される". */
+    static final Vocabulary<VerificationOutcome> OUTCOMES = new Vocabulary<VerificationOutcome>()
+            .add(VerificationOutcome.EXPIRED, VerificationOutcome.EXPIRED.words(), "有効期限切れ")
+            .add(VerificationOutcome.NOT_YET_VALID, VerificationOutcome.NOT_YET_VALID.words(), "有効期間の開始前")
+            .add(VerificationOutcome.SUSPENDED, VerificationOutcome.SUSPENDED.words(), "一時停止中")
+            .add(VerificationOutcome.WRONG_CHAIN, VerificationOutcome.WRONG_CHAIN.words(), "証明書チェーンの誤り")
+            .add(VerificationOutcome.BAD_SIGNATURE, VerificationOutcome.BAD_SIGNATURE.words(), "署名の誤り")
+            .add(VerificationOutcome.REVOCATION_UNKNOWN, VerificationOutcome.REVOCATION_UNKNOWN.words(), "失効状態の確認不能");
+    static final Vocabulary<String> RELYING_PARTY_ANSWERS = new Vocabulary<String>()
+            .add("login", "login", "ログイン")
+            .add("signature", "signature", "署名");
+    /** Japanese: "認証局では{string}の{certificate}が{certificateState}となっている". */
+    static final Vocabulary<CertificateState> CERTIFICATE_STATES = new Vocabulary<CertificateState>()
+            .add(CertificateState.GOOD, "good", "有効")
+            .add(CertificateState.ON_HOLD, "on hold", "一時停止")
+            .add(CertificateState.REVOKED, "revoked", "失効");
+
+    /** Which of the holder's details the office wrote to the card. */
+    static final Vocabulary<String> HOLDER_FIELDS = new Vocabulary<String>()
+            .add("address", "address", "住所")
+            .add("name", "name", "氏名");
+
+    /** Each word-list parameter type by name, for the test that proves both languages match. */
+    public static Map<String, Vocabulary<?>> vocabularies() {
+        Map<String, Vocabulary<?>> all = new LinkedHashMap<>();
+        all.put("pin", PINS);
+        all.put("application", APPLICATIONS);
+        all.put("cardFile", CARD_FILES);
+        all.put("key", KEYS);
+        all.put("certificate", CERTIFICATES);
+        all.put("ca", CAS);
+        all.put("readMethod", READ_METHODS);
+        all.put("renewal", RENEWALS);
+        all.put("revocationMethod", REVOCATION_METHODS);
+        all.put("revocationCause", REVOCATION_CAUSES);
+        all.put("revocationReason", REVOCATION_REASONS);
+        all.put("outcome", OUTCOMES);
+        all.put("relyingPartyAnswer", RELYING_PARTY_ANSWERS);
+        all.put("certificateState", CERTIFICATE_STATES);
+        all.put("holderField", HOLDER_FIELDS);
+        all.put("kioskOpen", KioskSteps.KIOSK_OPEN);
+        return all;
+    }
+
+    @ParameterType(Pin.PATTERN)
+    public Pin pin(String words) {
+        return PINS.of(words);
+    }
+
+    @ParameterType("text AP|surface AP|resident-register AP|common AP|券面事項入力補助AP|券面事項確認AP|住基AP|共通カードAP")
+    public CardApplication application(String words) {
+        return APPLICATIONS.of(words);
+    }
+
+    @ParameterType(CardFile.PATTERN)
+    public CardFile cardFile(String words) {
+        return CARD_FILES.of(words);
+    }
+
+    @ParameterType("user-proof|signature|利用者証明用|署名用")
+    public KeyRef key(String words) {
+        return KEYS.of(words);
+    }
+
+    @ParameterType(CertificateRef.PATTERN)
+    public CertificateRef certificate(String words) {
+        return CERTIFICATES.of(words);
+    }
+
+    @ParameterType("user-proof CA|signature CA|利用者証明用CA|署名用CA")
+    public CertificateRef ca(String words) {
+        return CAS.of(words);
+    }
+
+    @ParameterType("4-byte header|7-byte header|extended read|4バイトヘッダ|7バイトヘッダ|拡張READ")
+    public ReadMethod readMethod(String words) {
+        return READ_METHODS.of(words);
+    }
+
+    /** A status word as two hex bytes, with or without a space: {@code 63 C3}, {@code 6982}. */
+    @ParameterType("[0-9A-Fa-f]{2} ?[0-9A-Fa-f]{2}")
+    public Integer sw(String text) {
+        byte[] bytes = Apdus.fromHex(text);
+        return ((bytes[0] & 0xFF) << 8) | (bytes[1] & 0xFF);
+    }
+
+    @ParameterType("\\d{4}-\\d{2}-\\d{2}")
+    public LocalDate date(String text) {
+        return LocalDate.parse(text);
+    }
+
+    @ParameterType("possible|not yet possible|no longer possible|できる|まだできない|もうできない")
     public Renewal renewal(String words) {
-        for (Renewal r : Renewal.values()) {
-            if (r.words.equals(words)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException(words);
+        return RENEWALS.of(words);
     }
 
     @ParameterType("CRL|OCSP")
     public RevocationMethod revocationMethod(String words) {
-        return RevocationMethod.valueOf(words);
+        return REVOCATION_METHODS.of(words);
     }
 
     /** Why a certificate was revoked, as a scenario tells it; each cause has one RFC 5280 reason. */
-    @ParameterType("the address changed|the name changed|the key was compromised|it was renewed|the card was reissued")
+    @ParameterType("the address changed|the name changed|the key was compromised|it was renewed|the card was reissued"
+            + "|住所が変わった|氏名が変わった|秘密鍵が漏えいした|更新された|カードが再交付された")
     public RevocationReason revocationCause(String words) {
-        return switch (words) {
-            case "the address changed", "the name changed" -> RevocationReason.AFFILIATION_CHANGED;
-            case "the key was compromised" -> RevocationReason.KEY_COMPROMISE;
-            case "it was renewed" -> RevocationReason.SUPERSEDED;
-            default -> RevocationReason.CESSATION_OF_OPERATION;
-        };
+        return REVOCATION_CAUSES.of(words);
     }
 
     /** An RFC 5280 reason name: keyCompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold. */
     @ParameterType("keyCompromise|affiliationChanged|superseded|cessationOfOperation|certificateHold")
     public RevocationReason revocationReason(String name) {
-        return RevocationReason.ofRfcName(name);
+        return REVOCATION_REASONS.of(name);
     }
 
     /** A rejection other than "revoked (reason)", which has its own step. */
-    @ParameterType("expired|not yet valid|suspended|wrong chain|bad signature|revocation unknown")
+    @ParameterType("expired|not yet valid|suspended|wrong chain|bad signature|revocation unknown"
+            + "|有効期限切れ|有効期間の開始前|一時停止中|証明書チェーンの誤り|署名の誤り|失効状態の確認不能")
     public VerificationOutcome outcome(String words) {
-        for (VerificationOutcome o : VerificationOutcome.values()) {
-            if (o.words().equals(words)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException(words);
+        return OUTCOMES.of(words);
     }
 
-    @ParameterType("login|signature")
+    @ParameterType("login|signature|ログイン|署名")
     public String relyingPartyAnswer(String words) {
-        return words;
+        return RELYING_PARTY_ANSWERS.of(words);
     }
 
-    @ParameterType("good|on hold|revoked")
+    @ParameterType("address|name|住所|氏名")
+    public String holderField(String words) {
+        return HOLDER_FIELDS.of(words);
+    }
+
+    @ParameterType("good|on hold|revoked|有効|一時停止|失効")
     public CertificateState certificateState(String words) {
-        return switch (words) {
-            case "good" -> CertificateState.GOOD;
-            case "on hold" -> CertificateState.ON_HOLD;
-            default -> CertificateState.REVOKED;
-        };
+        return CERTIFICATE_STATES.of(words);
     }
 }
