@@ -59,19 +59,19 @@ public class CertificateAuthoritySteps {
     }
 
     @Given("the {certificate} of {string} was revoked because {revocationCause}")
-    @前提("{string}の{certificate}は{revocationCause}ため失効した")
+    @前提("{certificate}は{string}のものが{revocationCause}ため失効した")
     public void theCertificateWasRevoked(CertificateRef ref, String personaId, RevocationReason reason) {
         lifecycle.ca().revoke(certificateOf(personaId, ref), reason, world.today());
     }
 
     @Given("the {certificate} of {string} was put on hold")
-    @前提("{string}の{certificate}は一時停止された")
+    @前提("{certificate}は{string}のものが一時停止された")
     public void theCertificateWasPutOnHold(CertificateRef ref, String personaId) {
         lifecycle.ca().hold(certificateOf(personaId, ref), world.today());
     }
 
     @When("the hold on the {certificate} of {string} is released")
-    @もし("{string}の{certificate}の一時停止が解除される")
+    @もし("{certificate}は{string}のものの一時停止が解除される")
     public void theHoldIsReleased(CertificateRef ref, String personaId) {
         lifecycle.ca().releaseHold(certificateOf(personaId, ref), world.today());
     }
@@ -101,7 +101,7 @@ public class CertificateAuthoritySteps {
     }
 
     @Then("the CA lists the {certificate} of {string} as {certificateState}")
-    @ならば("認証局では{string}の{certificate}が{certificateState}となっている")
+    @ならば("認証局では{certificate}は{string}のものが{certificateState}となっている")
     public void theCaListsTheCertificateAs(CertificateRef ref, String personaId, CertificateState expected) {
         CertificateRecord record = lifecycle.ca().find(certificateOf(personaId, ref)).orElseThrow();
         assertEquals(expected, record.state(), "the " + ref.words + " of " + personaId + " at the CA");

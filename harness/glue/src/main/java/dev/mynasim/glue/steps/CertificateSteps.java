@@ -44,7 +44,7 @@ public class CertificateSteps {
     }
 
     @When("I read the {certificate} using the {readMethod} method")
-    @もし("{readMethod}方式で{certificate}を読み出す")
+    @もし("{certificate}を{readMethod}方式で読み出す")
     public void iReadTheCertificate(CertificateRef ref, ReadMethod method) {
         world.remember(ref.words, world.client().readCertificate(ref.fid, method));
     }

@@ -213,7 +213,7 @@ public class KioskSteps {
 
     /** Steps 8 to 11: the certificate by name, its first type, no extra items, the copies. */
     @When("I ask for {int} cop(y)(ies) of the {string}")
-    @もし("{string}を{int}通請求する")
+    @もし("{int}通の{string}を請求する")
     public void iAskForCopiesOf(int copies, String certificate) {
         Kiosk kiosk = kiosk();
         CertificateKind kind = KioskWorld.data().certificateNamed(certificate);
@@ -266,7 +266,7 @@ public class KioskSteps {
 
     /** The whole guidebook flow, steps 1 to 14, for a holder whose PIN is right. */
     @When("I get {int} cop(y)(ies) of the {string} at the kiosk")
-    @もし("キオスク端末で{string}を{int}通取得する")
+    @もし("キオスク端末で{int}通の{string}を取得する")
     public void iGetCopiesAtTheKiosk(int copies, String certificate) {
         iStartCertificateIssuance();
         requireStep(KioskStep.MUNICIPALITY_SELECTION);

@@ -166,14 +166,14 @@ public class OfficeSteps {
     }
 
     @Then("the CA lists the {certificate} of {string} as revoked because of {revocationReason}")
-    @ならば("認証局では{string}の{certificate}が{revocationReason}により失効となっている")
+    @ならば("認証局では{certificate}は{string}のものが{revocationReason}により失効となっている")
     public void theCaListsAsRevokedBecause(CertificateRef ref, String personaId, RevocationReason reason) {
         CertificateRecord record = lifecycle.ca().find(CertificateAuthoritySteps.certificateOf(personaId, ref)).orElseThrow();
         assertEquals(reason, record.reason(), "the " + ref.words + " of " + personaId + " at the CA: " + record.state());
     }
 
     @Then("a fee of {int} yen is recorded for {string}")
-    @ならば("{string}に{int}円の手数料が記録される")
+    @ならば("{int}円の手数料が{string}に記録される")
     public void aFeeIsRecorded(int yen, String personaId) {
         List<OfficeLedger.Fee> fees = lifecycle.office().ledger().fees(personaId);
         assertEquals(List.of(yen), fees.stream().map(OfficeLedger.Fee::yen).toList(), "fees of " + personaId);

@@ -103,7 +103,7 @@ public class PinSteps {
     }
 
     @Then("{int} {pin} try/tries remain(s)")
-    @ならば("{pin}の残り回数は{int}回である")
+    @ならば("あと{int}回{pin}を入力できる")
     public void triesRemain(int expected, Pin pin) {
         assertEquals(expected, world.client().triesLeft(pin), "tries left on the " + pin.label());
     }

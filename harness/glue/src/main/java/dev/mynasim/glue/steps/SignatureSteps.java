@@ -25,7 +25,7 @@ public class SignatureSteps {
     }
 
     @When("I sign {string} with the {key} key( again)")
-    @もし("{key}の鍵で{string}に(もう一度)署名する")
+    @もし("{string}に{key}の鍵で(もう一度)署名する")
     public void iSignWithTheKey(String message, KeyRef key) {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         CardResponse response = world.client().sign(key, CardClient.sha256DigestInfo(bytes));
