@@ -8,7 +8,7 @@ import dev.mynasim.world.issuer.TestCertificateAuthority;
 import dev.mynasim.client.backend.Backend;
 import dev.mynasim.client.backend.Backends;
 import dev.mynasim.client.card.CardClient;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.world.issuer.CaStateDirectory;
 import dev.mynasim.world.issuer.TransportIssuerChannel;

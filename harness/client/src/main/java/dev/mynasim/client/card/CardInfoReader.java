@@ -1,5 +1,8 @@
 package dev.mynasim.client.card;
 
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.Pin;
+import dev.mynasim.model.CardApplication;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

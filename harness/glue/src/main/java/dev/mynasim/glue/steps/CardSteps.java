@@ -1,6 +1,6 @@
 package dev.mynasim.glue.steps;
 
-import dev.mynasim.client.card.CardApplication;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.backend.Fixtures;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
@@ -36,7 +36,7 @@ public class CardSteps {
     }
 
     @Given("the JPKI application is selected")
-    @前提("公的個人認証APが選択されている")
+    @前提("公的個人認証アプリケーションが選択されている")
     public void theJpkiApplicationIsSelected() {
         world.client().select(CardApplication.JPKI);
     }

@@ -2,10 +2,10 @@ package dev.mynasim.glue.steps;
 
 import dev.mynasim.world.issuer.CertificateState;
 import dev.mynasim.world.issuer.RevocationReason;
-import dev.mynasim.client.card.CardApplication;
-import dev.mynasim.client.card.CardFile;
-import dev.mynasim.client.card.KeyRef;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.KeyRef;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.card.ReadMethod;
 import dev.mynasim.world.relyingparty.RevocationMethod;
 import dev.mynasim.world.relyingparty.VerificationOutcome;
@@ -17,45 +17,27 @@ import java.util.Map;
 
 /**
  * The words QA writes in scenarios, in English and in Japanese, mapped to the client's types in one
- * place. Each type's regular expression lists exactly the words of its {@link Vocabulary} (a test
- * checks it); the card's PINs and files take theirs from the card model's labels.
+ * place. Each type's regular expression lists words of its {@link Vocabulary}, each value in both
+ * languages (a test checks it); PINs, applications, files and certificates take theirs from the card model.
  */
 public class ParameterTypes {
 
-    /** The certificates of the JPKI application and their EFs. */
+    /** The certificates of the JPKI application and their EFs; their names are the card model's. */
     public enum CertificateRef {
-        AUTH(Words.AUTH, Words.AUTH_JA, 0x000A),
-        SIGN(Words.SIGN, Words.SIGN_JA, 0x0001),
-        AUTH_CA(Words.AUTH_CA, Words.AUTH_CA_JA, 0x000B),
-        SIGN_CA(Words.SIGN_CA, Words.SIGN_CA_JA, 0x0002);
+        AUTH(CardFile.AUTH_CERTIFICATE),
+        SIGN(CardFile.SIGN_CERTIFICATE),
+        AUTH_CA(CardFile.AUTH_CA_CERTIFICATE),
+        SIGN_CA(CardFile.SIGN_CA_CERTIFICATE);
 
         final String words;
         final String wordsJa;
         final int fid;
 
-        CertificateRef(String words, String wordsJa, int fid) {
-            this.words = words;
-            this.wordsJa = wordsJa;
-            this.fid = fid;
+        CertificateRef(CardFile file) {
+            this.words = file.label();
+            this.wordsJa = file.labelJa();
+            this.fid = file.fid();
         }
-
-        /** What scenarios call each certificate, in English and in Japanese (J-LIS's terms). */
-        static final class Words {
-            static final String AUTH = "user-proof certificate";
-            static final String AUTH_JA = "利用者証明用電子証明書";
-            static final String SIGN = "signature certificate";
-            static final String SIGN_JA = "署名用電子証明書";
-            static final String AUTH_CA = "user-proof CA certificate";
-            static final String AUTH_CA_JA = "利用者証明用CA証明書";
-            static final String SIGN_CA = "signature CA certificate";
-            static final String SIGN_CA_JA = "署名用CA証明書";
-
-            private Words() {
-            }
-        }
-
-        static final String PATTERN = Words.AUTH + "|" + Words.AUTH_JA + "|" + Words.SIGN + "|" + Words.SIGN_JA
-                + "|" + Words.AUTH_CA + "|" + Words.AUTH_CA_JA + "|" + Words.SIGN_CA + "|" + Words.SIGN_CA_JA;
 
         static CertificateRef of(KeyRef key) {
             return key == KeyRef.AUTH ? AUTH : SIGN;
@@ -90,11 +72,8 @@ public class ParameterTypes {
     static final Vocabulary<Pin> PINS = Vocabulary.of(Pin.values(), Pin::label, Pin::labelJa);
     static final Vocabulary<CardFile> CARD_FILES = Vocabulary.of(CardFile.values(), CardFile::label, CardFile::labelJa);
     static final Vocabulary<CertificateRef> CERTIFICATES = Vocabulary.of(CertificateRef.values(), r -> r.words, r -> r.wordsJa);
-    static final Vocabulary<CardApplication> APPLICATIONS = new Vocabulary<CardApplication>()
-            .add(CardApplication.TEXT, "text AP", "券面事項入力補助AP")
-            .add(CardApplication.SURFACE, "surface AP", "券面事項確認AP")
-            .add(CardApplication.JUKI, "resident-register AP", "住基AP")
-            .add(CardApplication.COMMON, "common AP", "共通カードAP");
+    static final Vocabulary<CardApplication> APPLICATIONS =
+            Vocabulary.of(CardApplication.values(), CardApplication::words, CardApplication::wordsJa);
     static final Vocabulary<KeyRef> KEYS = new Vocabulary<KeyRef>()
             .add(KeyRef.AUTH, "user-proof", "利用者証明用")
             .add(KeyRef.SIGN, "signature", "署名用");
@@ -171,17 +150,17 @@ public class ParameterTypes {
         return all;
     }
 
-    @ParameterType(Pin.PATTERN)
+    @ParameterType(Pin.LABEL_PATTERN)
     public Pin pin(String words) {
         return PINS.of(words);
     }
 
-    @ParameterType("text AP|surface AP|resident-register AP|common AP|券面事項入力補助AP|券面事項確認AP|住基AP|共通カードAP")
+    @ParameterType(CardApplication.WORDS_PATTERN)
     public CardApplication application(String words) {
         return APPLICATIONS.of(words);
     }
 
-    @ParameterType(CardFile.PATTERN)
+    @ParameterType(CardFile.HOLDER_DATA_PATTERN)
     public CardFile cardFile(String words) {
         return CARD_FILES.of(words);
     }
@@ -191,7 +170,7 @@ public class ParameterTypes {
         return KEYS.of(words);
     }
 
-    @ParameterType(CertificateRef.PATTERN)
+    @ParameterType(CardFile.CERTIFICATE_PATTERN)
     public CertificateRef certificate(String words) {
         return CERTIFICATES.of(words);
     }

@@ -1,7 +1,7 @@
 package dev.mynasim.glue.steps;
 
-import dev.mynasim.client.card.CardFile;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.Pin;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.transport.Apdus;
 import java.nio.charset.StandardCharsets;

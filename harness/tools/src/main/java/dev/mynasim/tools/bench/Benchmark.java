@@ -1,12 +1,13 @@
 package dev.mynasim.tools.bench;
 
+import dev.mynasim.model.CardFile;
 import static org.awaitility.Awaitility.await;
 
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.client.card.CardApplication;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.card.CardClient;
-import dev.mynasim.client.card.KeyRef;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.KeyRef;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.pcsc.PcscReaders;
 import dev.mynasim.client.pcsc.PcscTransport;
@@ -116,7 +117,7 @@ public final class Benchmark {
     /** KB/s reading the user-proof certificate (EF 000A) in 255-byte READ BINARYs, or in one extended READ. */
     private double readThroughput(CardClient client, boolean extended) {
         client.select(CardApplication.JPKI);
-        client.selectEf(0x000A).require("SELECT EF 000A");
+        client.selectEf(CardFile.AUTH_CERTIFICATE.fid()).require("SELECT EF 000A");
         byte[] header = client.readBinary(0, 4).require("READ header");
         int total = ((header[2] & 0xFF) << 8 | (header[3] & 0xFF)) + 4;
         int rounds = 50;
@@ -156,7 +157,7 @@ public final class Benchmark {
         Field simField = VSmartCard.class.getDeclaredField("sim");
         simField.setAccessible(true);
         Simulator simulator = (Simulator) simField.get(vsmartcard);
-        byte[] aid = Applications.JPKI_AID;
+        byte[] aid = CardApplication.JPKI.aid();
         simulator.installApplet(new AID(aid, (short) 0, (byte) aid.length), JpkiApplet.class);
         PcscTransport transport = openWhenPresent("Virtual PCD 00 01");
         // Only the JPKI application is installed in the baseline: the benchmark exercises JPKI alone.

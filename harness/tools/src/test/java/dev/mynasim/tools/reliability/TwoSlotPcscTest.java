@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.client.card.CardApplication;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.pcsc.PcscReaders;
 import dev.mynasim.client.pcsc.PcscTransport;

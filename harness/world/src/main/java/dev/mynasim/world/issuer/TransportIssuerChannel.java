@@ -1,13 +1,15 @@
 package dev.mynasim.world.issuer;
 
+import dev.mynasim.model.CardKey;
+import dev.mynasim.model.CardFile;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.world.issuer.CertificatePurpose;
 import dev.mynasim.world.issuer.IssuerCardChannel;
 import dev.mynasim.fixtures.pki.IssuerKeyDerivation;
-import dev.mynasim.client.card.CardApplication;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.card.CardClient;
 import dev.mynasim.client.card.CardResponse;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.card.StatusWordException;
 import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.simulator.issuer.CardImages;
@@ -72,11 +74,11 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
     }
 
     private static int keyFid(CertificatePurpose purpose) {
-        return purpose == CertificatePurpose.AUTH ? CardImages.KEY_AUTH : CardImages.KEY_SIGN;
+        return purpose == CertificatePurpose.AUTH ? CardKey.JPKI_AUTH.fid() : CardKey.JPKI_SIGN.fid();
     }
 
     private static int certificateFid(CertificatePurpose purpose) {
-        return purpose == CertificatePurpose.AUTH ? CardImages.EF_AUTH_CERT : CardImages.EF_SIGN_CERT;
+        return purpose == CertificatePurpose.AUTH ? CardFile.AUTH_CERTIFICATE.fid() : CardFile.SIGN_CERTIFICATE.fid();
     }
 
     @Override
