@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,11 +38,15 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
 
+    @Mixin
+    LanguageOption language;
+
     @Parameters(paramLabel = "FEATURE", arity = "0..*", description = "Feature files or folders (default: the features/ folder).")
     List<Path> features = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
+        Messages messages = language.messages();
         Path reports = (reportDir == null ? ProjectHome.get().resolve("target").resolve("mynasim-report") : reportDir)
                 .toAbsolutePath().normalize();
         Files.createDirectories(reports);
@@ -79,12 +84,12 @@ public final class CheckCommand implements Callable<Integer> {
                 args.add(feature.toAbsolutePath().toString());
             }
         }
-        System.out.println("MynaSim check on reader \"" + reader + "\"");
+        System.out.println(messages.get("check.start", reader));
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
-        System.out.println("Report: " + reports.resolve("cucumber.html"));
-        System.out.println("JUnit XML: " + reports.resolve("cucumber.xml"));
+        System.out.println(messages.get("check.report", reports.resolve("cucumber.html").toString()));
+        System.out.println(messages.get("check.junit", reports.resolve("cucumber.xml").toString()));
         if (traceDir != null) {
-            System.out.println("Traces: " + traceDir.toAbsolutePath().normalize());
+            System.out.println(messages.get("check.traces", traceDir.toAbsolutePath().normalize().toString()));
         }
         return status == 0 ? 0 : 1;
     }

@@ -54,9 +54,26 @@ public final class OfficeCommand implements Runnable {
         @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The office's date (default: today in Japan).")
         LocalDate today;
 
+        @Mixin
+        LanguageOption language;
+
         @Option(names = "--ca-state", paramLabel = "DIR",
                 description = "Test CA and office ledger folder (default: $MYNASIM_CA_STATE or ~/.local/state/mynasim/ca).")
         Path caState;
+
+        /** What the office and the call centre say, in the holder's language. */
+        Messages messages() {
+            return language.messages();
+        }
+
+        /** "office: 利用者証明用電子証明書 … は 一時停止 です" and the like, for each record. */
+        void printRecords(String key, java.util.List<CertificateRecord> records) {
+            Messages messages = messages();
+            for (CertificateRecord r : records) {
+                System.out.println(messages.get(key, messages.get("purpose." + r.purpose().name()), r.serialHex(),
+                        messages.get("state." + r.state().name())));
+            }
+        }
 
         Persona persona() {
             return personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
@@ -80,14 +97,16 @@ public final class OfficeCommand implements Runnable {
             try (Backend backend = Backends.open(reader == null ? "sim" : reader, persona)) {
                 CardClient client = new CardClient(new GetResponseTransport(backend.transport()));
                 operation.accept(persona, TransportIssuerChannel.forCardOf(client, persona));
-                System.out.println("office: done on the card in " + backend.name());
+                System.out.println(messages().get("office.done", backend.name()));
             }
         }
     }
 
-    static void printCertificates(String what, MunicipalOffice.IssuedCertificates issued) {
-        System.out.println(what + ": user-proof certificate serial " + issued.auth().getSerialNumber().toString(16)
-                + issued.sign().map(c -> ", signature certificate serial " + c.getSerialNumber().toString(16)).orElse(", no signature certificate"));
+    static void printCertificates(Messages messages, String what, MunicipalOffice.IssuedCertificates issued) {
+        String auth = issued.auth().getSerialNumber().toString(16);
+        System.out.println(issued.sign()
+                .map(c -> messages.get("office.issued", what, auth, c.getSerialNumber().toString(16)))
+                .orElseGet(() -> messages.get("office.issued.noSign", what, auth)));
     }
 
     private static final Map<String, Pin> PINS = Map.of("auth", Pin.AUTH, "sign", Pin.SIGN, "text", Pin.TEXT,
@@ -121,7 +140,9 @@ public final class OfficeCommand implements Runnable {
             }
             String chosen = value;
             counter.withCard((persona, card) -> counter.office().resetPin(persona, pin.label(), chosen, card));
-            System.out.println("office: the " + pin.label() + " of " + counter.persona().id() + " was reset (value not shown)");
+            Messages messages = counter.messages();
+            System.out.println(messages.get("office.pinReset",
+                    messages.language() == Language.JA ? pin.labelJa() : pin.label(), counter.persona().id()));
             return 0;
         }
     }
@@ -138,7 +159,7 @@ public final class OfficeCommand implements Runnable {
         @Override
         public Integer call() {
             counter.withCard((persona, card) -> counter.office().changeAddress(persona, address, counter.today(), card));
-            System.out.println("office: " + counter.persona().id() + " now lives at " + address);
+            System.out.println(counter.messages().get("office.moved", counter.persona().id(), address));
             return 0;
         }
     }
@@ -155,7 +176,7 @@ public final class OfficeCommand implements Runnable {
         @Override
         public Integer call() {
             counter.withCard((persona, card) -> counter.office().changeName(persona, name, counter.today(), card));
-            System.out.println("office: " + counter.persona().id() + " is now named " + name);
+            System.out.println(counter.messages().get("office.renamed", counter.persona().id(), name));
             return 0;
         }
     }
@@ -168,7 +189,7 @@ public final class OfficeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            counter.withCard((persona, card) -> printCertificates("office: renewed",
+            counter.withCard((persona, card) -> printCertificates(counter.messages(), counter.messages().get("office.renewed"),
                     counter.office().renewCertificates(persona, counter.today(), card)));
             return 0;
         }
@@ -182,7 +203,7 @@ public final class OfficeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            counter.withCard((persona, card) -> printCertificates("office: reissued for " + MunicipalOffice.REISSUE_FEE_YEN + " yen",
+            counter.withCard((persona, card) -> printCertificates(counter.messages(), counter.messages().get("office.reissued", String.valueOf(MunicipalOffice.REISSUE_FEE_YEN)),
                     counter.office().reissueCard(persona, counter.today(), card)));
             return 0;
         }
@@ -196,9 +217,7 @@ public final class OfficeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : counter.office().cancelSuspension(counter.persona().id(), counter.today())) {
-                System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
-            }
+            counter.printRecords("office.certificate", counter.office().cancelSuspension(counter.persona().id(), counter.today()));
             return 0;
         }
     }

@@ -55,7 +55,7 @@ public class KioskSteps {
             .add(true, "open", "利用できる")
             .add(false, "closed", "利用できない");
 
-    @ParameterType("open|closed|利用できる|利用できない")
+    @ParameterType(value = "open|closed|利用できる|利用できない", useForSnippets = true)
     public Boolean kioskOpen(String words) {
         return KIOSK_OPEN.of(words);
     }

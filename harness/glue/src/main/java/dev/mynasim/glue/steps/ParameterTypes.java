@@ -70,7 +70,9 @@ public class ParameterTypes {
     }
 
     static final Vocabulary<Pin> PINS = Vocabulary.of(Pin.values(), Pin::label, Pin::labelJa);
-    static final Vocabulary<CardFile> CARD_FILES = Vocabulary.of(CardFile.values(), CardFile::label, CardFile::labelJa);
+    /** The holder-data files scenarios read by name (the certificates have their own type). */
+    static final Vocabulary<CardFile> CARD_FILES = Vocabulary.of(java.util.stream.Stream.of(CardFile.values())
+            .filter(f -> f.label().matches(CardFile.HOLDER_DATA_PATTERN)).toArray(CardFile[]::new), CardFile::label, CardFile::labelJa);
     static final Vocabulary<CertificateRef> CERTIFICATES = Vocabulary.of(CertificateRef.values(), r -> r.words, r -> r.wordsJa);
     static final Vocabulary<CardApplication> APPLICATIONS =
             Vocabulary.of(CardApplication.values(), CardApplication::words, CardApplication::wordsJa);
@@ -150,37 +152,37 @@ public class ParameterTypes {
         return all;
     }
 
-    @ParameterType(Pin.LABEL_PATTERN)
+    @ParameterType(value = Pin.LABEL_PATTERN, useForSnippets = true)
     public Pin pin(String words) {
         return PINS.of(words);
     }
 
-    @ParameterType(CardApplication.WORDS_PATTERN)
+    @ParameterType(value = CardApplication.WORDS_PATTERN, useForSnippets = true)
     public CardApplication application(String words) {
         return APPLICATIONS.of(words);
     }
 
-    @ParameterType(CardFile.HOLDER_DATA_PATTERN)
+    @ParameterType(value = CardFile.HOLDER_DATA_PATTERN, useForSnippets = true)
     public CardFile cardFile(String words) {
         return CARD_FILES.of(words);
     }
 
-    @ParameterType("user-proof|signature|利用者証明用|署名用")
+    @ParameterType(value = "user-proof|signature|利用者証明用|署名用", useForSnippets = true)
     public KeyRef key(String words) {
         return KEYS.of(words);
     }
 
-    @ParameterType(CardFile.CERTIFICATE_PATTERN)
+    @ParameterType(value = CardFile.CERTIFICATE_PATTERN, useForSnippets = true)
     public CertificateRef certificate(String words) {
         return CERTIFICATES.of(words);
     }
 
-    @ParameterType("user-proof CA|signature CA|利用者証明用CA|署名用CA")
+    @ParameterType(value = "user-proof CA|signature CA|利用者証明用CA|署名用CA", useForSnippets = true)
     public CertificateRef ca(String words) {
         return CAS.of(words);
     }
 
-    @ParameterType("4-byte header|7-byte header|extended read|4バイトヘッダ|7バイトヘッダ|拡張READ")
+    @ParameterType(value = "4-byte header|7-byte header|extended read|4バイトヘッダ|7バイトヘッダ|拡張READ", useForSnippets = true)
     public ReadMethod readMethod(String words) {
         return READ_METHODS.of(words);
     }
@@ -197,47 +199,47 @@ public class ParameterTypes {
         return LocalDate.parse(text);
     }
 
-    @ParameterType("possible|not yet possible|no longer possible|できる|まだできない|もうできない")
+    @ParameterType(value = "possible|not yet possible|no longer possible|できる|まだできない|もうできない", useForSnippets = true)
     public Renewal renewal(String words) {
         return RENEWALS.of(words);
     }
 
-    @ParameterType("CRL|OCSP")
+    @ParameterType(value = "CRL|OCSP", useForSnippets = true)
     public RevocationMethod revocationMethod(String words) {
         return REVOCATION_METHODS.of(words);
     }
 
     /** Why a certificate was revoked, as a scenario tells it; each cause has one RFC 5280 reason. */
-    @ParameterType("the address changed|the name changed|the key was compromised|it was renewed|the card was reissued"
-            + "|住所が変わった|氏名が変わった|秘密鍵が漏えいした|更新された|カードが再交付された")
+    @ParameterType(value = "the address changed|the name changed|the key was compromised|it was renewed|the card was reissued"
+            + "|住所が変わった|氏名が変わった|秘密鍵が漏えいした|更新された|カードが再交付された", useForSnippets = true)
     public RevocationReason revocationCause(String words) {
         return REVOCATION_CAUSES.of(words);
     }
 
     /** An RFC 5280 reason name: keyCompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold. */
-    @ParameterType("keyCompromise|affiliationChanged|superseded|cessationOfOperation|certificateHold")
+    @ParameterType(value = "keyCompromise|affiliationChanged|superseded|cessationOfOperation|certificateHold", useForSnippets = true)
     public RevocationReason revocationReason(String name) {
         return REVOCATION_REASONS.of(name);
     }
 
     /** A rejection other than "revoked (reason)", which has its own step. */
-    @ParameterType("expired|not yet valid|suspended|wrong chain|bad signature|revocation unknown"
-            + "|有効期限切れ|有効期間の開始前|一時停止中|証明書チェーンの誤り|署名の誤り|失効状態の確認不能")
+    @ParameterType(value = "expired|not yet valid|suspended|wrong chain|bad signature|revocation unknown"
+            + "|有効期限切れ|有効期間の開始前|一時停止中|証明書チェーンの誤り|署名の誤り|失効状態の確認不能", useForSnippets = true)
     public VerificationOutcome outcome(String words) {
         return OUTCOMES.of(words);
     }
 
-    @ParameterType("login|signature|ログイン|署名")
+    @ParameterType(value = "login|signature|ログイン|署名", useForSnippets = true)
     public String relyingPartyAnswer(String words) {
         return RELYING_PARTY_ANSWERS.of(words);
     }
 
-    @ParameterType("address|name|住所|氏名")
+    @ParameterType(value = "address|name|住所|氏名", useForSnippets = true)
     public String holderField(String words) {
         return HOLDER_FIELDS.of(words);
     }
 
-    @ParameterType("good|on hold|revoked|有効|一時停止|失効")
+    @ParameterType(value = "good|on hold|revoked|有効|一時停止|失効", useForSnippets = true)
     public CertificateState certificateState(String words) {
         return CERTIFICATE_STATES.of(words);
     }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * compares against the persona's My Number. Every placeholder has a Japanese name too
  * ({@code <利用者証明用暗証番号>}, {@code <個人番号>} …), the card model's label where there is one.
  */
-final class PersonaPlaceholders {
+public final class PersonaPlaceholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("<([^<>]+)>");
     private static final Map<String, Function<Persona, String>> VALUES = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ final class PersonaPlaceholders {
     }
 
     /** English placeholder name to its Japanese twin, e.g. {@code user-proof PIN} to {@code 利用者証明用暗証番号}. */
-    static Map<String, String> japaneseNames() {
+    public static Map<String, String> japaneseNames() {
         return Map.copyOf(JAPANESE);
     }
 
