@@ -25,7 +25,11 @@ public final class LanguageOption {
     static final class Converter implements ITypeConverter<Language> {
         @Override
         public Language convert(String value) {
-            return Language.of(value);
+            try {
+                return Language.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

@@ -38,7 +38,8 @@ public final class NearestStep {
     /**
      * The step text as a Cucumber expression in the vocabulary's terms: quoted text becomes
      * {@code {string}}, an ISO date {@code {date}}, a number {@code {int}}, and the longest word of a
-     * parameter type at each place {@code {name}} (preferring the types the nearest phrasing uses).
+     * parameter type at each place {@code {name}}, for the types the nearest phrasing's method takes
+     * (any other would not fit that method).
      * Japanese has no spaces between words, so Cucumber's own snippets cannot find these.
      */
     public static String asExpression(String stepText, Map<String, ? extends Collection<String>> words, List<String> preferred) {
@@ -47,17 +48,19 @@ public final class NearestStep {
         while (i < stepText.length()) {
             Matcher literal = LITERAL.matcher(stepText).region(i, stepText.length());
             if (literal.lookingAt()) {
-                out.append(literal.group("string") != null ? "{string}" : literal.group("date") != null ? "{date}" : "{int}");
-                i = literal.end();
-                continue;
+                String type = literal.group("string") != null ? "string" : literal.group("date") != null ? "date" : "int";
+                if (preferred.contains(type)) {
+                    out.append('{').append(type).append('}');
+                    i = literal.end();
+                    continue;
+                }
             }
             String bestName = null;
             String bestWord = "";
             for (Map.Entry<String, ? extends Collection<String>> type : words.entrySet()) {
                 for (String word : type.getValue()) {
-                    boolean longer = word.length() > bestWord.length();
-                    boolean preferredTie = word.length() == bestWord.length() && preferred.contains(type.getKey()) && !preferred.contains(bestName);
-                    if (!word.isEmpty() && stepText.startsWith(word, i) && (longer || preferredTie)) {
+                    if (preferred.contains(type.getKey()) && !word.isEmpty() && stepText.startsWith(word, i)
+                            && word.length() > bestWord.length()) {
                         bestName = type.getKey();
                         bestWord = word;
                     }

@@ -116,7 +116,7 @@ public final class ProgressReporter implements ConcurrentEventListener {
         for (String key : new String[] {"status.passed", "status.skipped", "status.failed"}) {
             width = Math.max(width, displayWidth(messages.get(key)));
         }
-        out.printf("  %3d  %s%s %s%n", count, status, " ".repeat(width - displayWidth(status)), line);
+        out.printf("  %3d  %s%s  %s%n", count, status, " ".repeat(width - displayWidth(status)), line);
     }
 
     private static int displayWidth(String text) {
