@@ -2,6 +2,7 @@ package dev.mynasim.simulator;
 
 import com.licel.jcardsim.base.Simulator;
 import com.licel.jcardsim.base.SimulatorRuntime;
+import dev.mynasim.applet.HostExport;
 import dev.mynasim.applet.MynaApplication;
 import dev.mynasim.simulator.issuer.ApplicationImage;
 import dev.mynasim.simulator.issuer.KeyGeneratorSeeding;
@@ -20,7 +21,7 @@ import javacard.framework.Applet;
 /**
  * A My Number Card in jCardSim: the MynaSim applets installed, personalised through the issuer
  * commands from {@link ApplicationImage}s, and locked. It fixes what jCardSim does differently from
- * a card (design-notes.md): a SELECT of an unknown AID answers 6A82 instead of reaching the selected
+ * a card (docs/card-choices.md, section "jCardSim"): a SELECT of an unknown AID answers 6A82 instead of reaching the selected
  * applet, commands before any SELECT get MF-level answers, and a Java exception never escapes.
  *
  * <p>Whenever a command changes the card's persistent state (a PIN counter, a changed PIN), the
@@ -129,7 +130,7 @@ public final class VirtualCard implements SimulatedCard {
     }
 
     /**
-     * The power-on state: the MF level answers (card-spec §2.5). A real card's OS has no applet
+     * The power-on state: the MF level answers (docs/card-reference.md §2.5). A real card's OS has no applet
      * selected here; MynaSim's MF is an applet, so it is selected as a default applet would be.
      */
     private void selectMasterFile() {
@@ -229,7 +230,7 @@ public final class VirtualCard implements SimulatedCard {
     /**
      * The card's persistent mutable state, format 2 ({@link CardState}): {@code 00 02}, then for each
      * application {@code AID length, AID, length (2), PIN records, length (2), file and key records}
-     * where the records are those of {@link MynaApplication#exportPins} and {@link MynaApplication#exportContents}.
+     * where the records are those of {@link HostExport#exportPins} and {@link HostExport#exportContents}.
      */
     public synchronized byte[] exportState() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -239,14 +240,14 @@ public final class VirtualCard implements SimulatedCard {
             if (!(applet instanceof MynaApplication myna)) {
                 continue; // the MF level holds no PINs
             }
-            int length = myna.exportPins(stateBuffer, (short) 0);
+            int length = HostExport.exportPins(myna, stateBuffer, (short) 0);
             byte[] aid = application.image().aid();
             out.write(aid.length);
             out.writeBytes(aid);
             out.write(length >> 8);
             out.write(length);
             out.write(stateBuffer, 0, length);
-            int contents = myna.exportContents(stateBuffer, (short) 0);
+            int contents = HostExport.exportContents(myna, stateBuffer, (short) 0);
             out.write(contents >> 8);
             out.write(contents);
             out.write(stateBuffer, 0, contents);

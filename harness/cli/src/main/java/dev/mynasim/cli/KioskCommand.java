@@ -56,7 +56,7 @@ import picocli.CommandLine.Option;
  * terminal. The certificate's status is checked against the test CA's OCSP responder on loopback.
  */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
-        description = {"Runs the reference convenience-store kiosk (the guidebook's 14 steps) against a card in a reader,"
+        description = {"Runs the reference convenience-store kiosk (the 14 steps of convenience-store issuance) against a card in a reader,"
             + " and writes the printed certificate as a PDF.",
             "Exit status: 0 a certificate was printed, 1 the kiosk ended without one (the reason is shown), 2 an error."})
 public final class KioskCommand implements Callable<Integer> {

@@ -27,7 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What the issuer writes into each application of a persona's card (card-spec.md §2): certificates,
+ * What the issuer writes into each application of a persona's card (docs/card-reference.md §2): certificates,
  * token information, certificate availability, PINs and keys. The byte layouts are here, in one place.
  */
 public final class CardImages {
@@ -373,7 +373,7 @@ public final class CardImages {
     }
 
     /**
-     * EF 0006: a PKCS#11 CK_TOKEN_INFO with 32-bit big-endian CK_ULONGs, 160 bytes (card-spec.md
+     * EF 0006: a PKCS#11 CK_TOKEN_INFO with 32-bit big-endian CK_ULONGs, 160 bytes (docs/card-reference.md
      * Appendix A, after myna-card's model of a physical card).
      */
     static byte[] tokenInfo(String serialNumber) {

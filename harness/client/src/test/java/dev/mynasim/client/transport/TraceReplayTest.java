@@ -90,7 +90,7 @@ class TraceReplayTest {
 
     @Test
     void theShippedSampleTraceReplaysWithTheDifferencesItIsMeantToShow() {
-        TraceReplay.Result result = replay(readLines("fixtures/traces/card-spec-examples.trace"), Optional.empty());
+        TraceReplay.Result result = replay(readLines("fixtures/traces/card-reference-examples.trace"), Optional.empty());
         assertEquals(8, result.outcomes().size());
         assertEquals(1, result.count(TraceReplay.Outcome.Kind.SKIPPED), "the masked VERIFY");
         assertEquals(List.of(11, 15), result.differences().stream().map(d -> d.line().number()).toList(),

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** Domain steps for the text, surface, 住基 and common APs (card-spec.md §2.2–2.4). */
+/** Domain steps for the text, surface, 住基 and common APs (docs/card-reference.md §2.2–2.4). */
 public class CardInfoSteps {
 
     private static final SecureRandom RANDOM = new SecureRandom();
