@@ -21,10 +21,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "EXPR", description = "Only scenarios matching this tag expression, e.g. \"not @destructive\".")
     String tags;
 
-    @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
-            description = "Where the card is: sim (in-process simulator), vpcd (the simulator served into pcscd),"
-                    + " or a PC/SC reader by name, name fragment or index. Default: ${DEFAULT-VALUE}.")
-    String reader;
+    @Mixin
+    ReaderOption reader = new ReaderOption();
 
     @Option(names = "--allow-destructive",
             description = "Run @destructive scenarios (they may lock, change or reset a PIN) even on a card that is not a"
@@ -50,7 +48,7 @@ public final class CheckCommand implements Callable<Integer> {
         Path reports = (reportDir == null ? ProjectHome.get().resolve("target").resolve("mynasim-report") : reportDir)
                 .toAbsolutePath().normalize();
         Files.createDirectories(reports);
-        System.setProperty(Backends.READER_PROPERTY, reader);
+        System.setProperty(Backends.READER_PROPERTY, reader.name());
         System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
         System.setProperty("cucumber.publish.quiet", "true");
         if (traceDir != null) {
@@ -84,7 +82,7 @@ public final class CheckCommand implements Callable<Integer> {
                 args.add(feature.toAbsolutePath().toString());
             }
         }
-        System.out.println(messages.get("check.start", reader));
+        System.out.println(messages.get("check.start", reader.name()));
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         System.out.println(messages.get("check.report", reports.resolve("cucumber.html").toString()));
         System.out.println(messages.get("check.junit", reports.resolve("cucumber.xml").toString()));

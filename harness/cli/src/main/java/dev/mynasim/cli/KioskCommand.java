@@ -67,17 +67,15 @@ public final class KioskCommand implements Callable<Integer> {
     /** Sharp enough to read the smallest (8 pt) line, small enough for a README. */
     private static final float PREVIEW_DPI = 100;
 
-    @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
-            description = "sim (a fresh virtual card, default), vpcd, or a PC/SC reader by name, fragment or index"
-                    + " (e.g. \"Virtual PCD 00 00\" with mynasim serve).")
-    String reader;
+    @Mixin
+    ReaderOption reader = new ReaderOption();
 
-    @Option(names = "--persona", paramLabel = "P",
-            description = "Whose card on sim/vpcd; on any reader, the holder data the kiosk prints (see docs/kiosk.md). Default: the default persona.")
-    String personaId;
+    /** Whose card on sim/vpcd; on any reader, the holder data the kiosk prints (see docs/kiosk.md). */
+    @Mixin
+    PersonaOption persona = new PersonaOption();
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The kiosk's date (default: today in Japan).")
-    LocalDate today;
+    @Mixin
+    TodayOption today = new TodayOption();
 
     @Option(names = "--time", paramLabel = "HH:MM", description = "The kiosk's time of day (default: now in Japan).")
     LocalTime time;
@@ -120,13 +118,13 @@ public final class KioskCommand implements Callable<Integer> {
         if (removalTimeoutSeconds < 1) {
             throw new IllegalArgumentException("--removal-timeout must be at least 1 second, not " + removalTimeoutSeconds);
         }
-        Persona persona = personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+        Persona persona = this.persona.persona();
         KioskData data = KioskData.load();
         Clock clock = clock();
         LocalDate day = LocalDateTime.now(clock).toLocalDate();
         lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         Path caDirectory = Files.createTempDirectory("mynasim-kiosk-ca-");
-        try (GuardedBackend backend = Backends.open(reader, persona)) {
+        try (GuardedBackend backend = Backends.open(reader.name(), persona)) {
             TestCertificateAuthority ca = TestCertificateAuthority.open(Fixtures.get().pki(), caDirectory);
             Fixtures.get().pki().allCredentials().values().forEach(ca::registerIssued);
             try (RevocationServer server = RevocationServer.start(ca, () -> day)) {
@@ -147,17 +145,17 @@ public final class KioskCommand implements Callable<Integer> {
     }
 
     private Clock clock() {
-        if ((today == null) != (time == null)) {
+        if ((today.date == null) != (time == null)) {
             throw new IllegalArgumentException("give both --today and --time, or neither (then the kiosk uses the time in Japan now)");
         }
-        if (today == null) {
+        if (today.date == null) {
             return Clock.system(CardRules.JST);
         }
-        return Clock.fixed(today.atTime(time).atZone(CardRules.JST).toInstant(), CardRules.JST);
+        return Clock.fixed(today.date.atTime(time).atZone(CardRules.JST).toInstant(), CardRules.JST);
     }
 
     private CardPresence presence(Backend backend) {
-        return backend.hands().map(CardPresence::of).orElseGet(() -> PcscCardPresence.of(reader));
+        return backend.hands().map(CardPresence::of).orElseGet(() -> PcscCardPresence.of(reader.name()));
     }
 
     private int run(Kiosk kiosk, CardHands hands) {

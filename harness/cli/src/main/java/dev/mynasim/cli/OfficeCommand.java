@@ -1,6 +1,5 @@
 package dev.mynasim.cli;
 
-import dev.mynasim.fixtures.CardRules;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.world.issuer.CertificateRecord;
 import dev.mynasim.world.issuer.MunicipalOffice;
@@ -44,15 +43,14 @@ public final class OfficeCommand implements Runnable {
 
     /** Options every office and call-centre command shares. */
     static final class Counter {
-        @Option(names = "--persona", paramLabel = "NAME", description = "Whose card (default: the default persona).")
-        String personaId;
+        @Mixin
+        PersonaOption personaOption = new PersonaOption();
 
-        @Option(names = "--reader", paramLabel = "NAME",
-                description = "The reader with the card: a PC/SC reader name (e.g. \"Virtual PCD 00 00\" for a served card), or sim/vpcd (a fresh card, for trying). Default: sim.")
-        String reader;
+        @Mixin
+        ReaderOption reader = new ReaderOption();
 
-        @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The office's date (default: today in Japan).")
-        LocalDate today;
+        @Mixin
+        TodayOption todayOption = new TodayOption();
 
         @Mixin
         LanguageOption language;
@@ -76,11 +74,11 @@ public final class OfficeCommand implements Runnable {
         }
 
         Persona persona() {
-            return personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+            return personaOption.persona();
         }
 
         LocalDate today() {
-            return today != null ? today : LocalDate.now(CardRules.JST);
+            return todayOption.today();
         }
 
         TestCertificateAuthority ca() {
@@ -94,7 +92,7 @@ public final class OfficeCommand implements Runnable {
         /** Runs an operation with the card in the reader, through its transport only. */
         void withCard(java.util.function.BiConsumer<Persona, TransportIssuerChannel> operation) {
             Persona persona = persona();
-            try (Backend backend = Backends.open(reader == null ? "sim" : reader, persona)) {
+            try (Backend backend = Backends.open(reader.name(), persona)) {
                 CardClient client = new CardClient(new GetResponseTransport(backend.transport()));
                 operation.accept(persona, TransportIssuerChannel.forCardOf(client, persona));
                 System.out.println(messages().get("office.done", backend.name()));

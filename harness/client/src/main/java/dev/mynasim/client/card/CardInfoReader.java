@@ -2,6 +2,7 @@ package dev.mynasim.client.card;
 
 import dev.mynasim.model.CardFile;
 import dev.mynasim.model.Pin;
+import dev.mynasim.model.BerTlv;
 import dev.mynasim.model.CardApplication;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

@@ -4,7 +4,6 @@ import dev.mynasim.simulator.SimulatedCard;
 import dev.mynasim.simulator.vpcd.PcscEnvironment;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 import javax.smartcardio.Card;
@@ -63,25 +62,23 @@ public final class BridgeBenchmark {
                 for (int i = 0; i < 500; i++) {
                     channel.transmit(command);
                 }
-                long[] nanos = new long[n];
+                Timings round = new Timings();
                 long start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     long t0 = System.nanoTime();
                     channel.transmit(command);
-                    nanos[i] = System.nanoTime() - t0;
+                    round.add(System.nanoTime() - t0);
                 }
                 long total = System.nanoTime() - start;
-                Arrays.sort(nanos);
-                return new Result(reader, command.getBytes().length, n, ms(nanos[n / 2]), ms(nanos[(int) (n * 0.99)]),
-                        ms(nanos[n - 1]), n / (total / 1e9));
+                if (bridge.apduCount() < n) {
+                    throw new IllegalStateException("the bridge carried " + bridge.apduCount() + " of the " + n + " commands");
+                }
+                return new Result(reader, command.getBytes().length, n, round.percentileMillis(50),
+                        round.percentileMillis(99), round.maxMillis(), n / (total / 1e9));
             } finally {
                 card.disconnect(false);
             }
         }
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 
     /** Answers every command with 16 zero bytes and 9000, at once. */
