@@ -38,6 +38,8 @@ final class IssuerCommands {
     /** 63Cx can only say up to 15 tries. */
     private static final byte MAX_TRY_LIMIT = (byte) 15;
     private static final byte TRIES_LEFT_IS_LIMIT = (byte) 0xFF;
+    /** New pairs tried before giving up (jCardSim breaks about 1 in 100; 8 in a row is beyond chance). */
+    private static final byte MAX_KEY_GENERATION_ATTEMPTS = (byte) 8;
 
     private final MynaApplication application;
     private final FileTable files;
@@ -131,7 +133,16 @@ final class IssuerCommands {
         scratch[1] = (byte) 0x00;
         scratch[2] = (byte) 0x01;
         keyFile.publicKey.setExponent(scratch, (short) 0, (short) 3);
-        keyFile.generator.genKeyPair();
+        // As a card OS does: keep a new pair only if it passes the pairwise consistency test.
+        byte attempts = (byte) 0;
+        do {
+            if (attempts == MAX_KEY_GENERATION_ATTEMPTS) {
+                Util.arrayFillNonAtomic(scratch, (short) 0, SessionState.SCRATCH_LENGTH, (byte) 0);
+                ISOException.throwIt(StatusWords.KEY_GENERATION_FAILED);
+            }
+            attempts++;
+            keyFile.generator.genKeyPair();
+        } while (!application.signer.pairMatches(keyFile.key, keyFile.publicKey, scratch));
         short length = keyFile.publicKey.getModulus(scratch, (short) 0);
         apdu.setOutgoing();
         apdu.setOutgoingLength(length);

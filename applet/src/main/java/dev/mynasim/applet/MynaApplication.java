@@ -72,7 +72,8 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     final FileTable files;
 
     private final Options options;
-    private final RsaSigner signer;
+    /** Package-private: the issuer commands test each generated key pair with it. */
+    final RsaSigner signer;
     private final SessionState session;
     private final RandomData random;
     private final IssuerAuthentication issuer;

@@ -6,6 +6,7 @@ import javacard.framework.Util;
 import javacard.security.CryptoException;
 import javacard.security.MessageDigest;
 import javacard.security.RSAPrivateCrtKey;
+import javacard.security.RSAPublicKey;
 import javacard.security.Signature;
 import javacardx.crypto.Cipher;
 
@@ -29,7 +30,11 @@ final class RsaSigner {
     private static final short SHA256_LENGTH = (short) 32;
     private static final short DIGEST_INFO_PREFIX_LENGTH = (short) 19;
 
+    /** Bytes a newly generated key pair signs and recovers before it is accepted (its value does not matter). */
+    private static final short PAIRWISE_PROBE_LENGTH = (short) 16;
+
     private final byte[] sha256DigestInfoPrefix;
+    private final byte[] pairwiseProbe;
     private final Cipher pkcs1;
     private final MessageDigest sha256;
     private final Signature pss;
@@ -40,6 +45,10 @@ final class RsaSigner {
             (byte) 0x60, (byte) 0x86, (byte) 0x48, (byte) 0x01, (byte) 0x65, (byte) 0x03,
             (byte) 0x04, (byte) 0x02, (byte) 0x01, (byte) 0x05, (byte) 0x00, (byte) 0x04, (byte) 0x20
         };
+        pairwiseProbe = new byte[PAIRWISE_PROBE_LENGTH];
+        for (short i = 0; i < PAIRWISE_PROBE_LENGTH; i++) {
+            pairwiseProbe[i] = (byte) (0x5A ^ i);
+        }
         pkcs1 = Cipher.getInstance(Cipher.ALG_RSA_PKCS1, false);
         // Optional algorithms: a platform without them throws, and the schemes that need them answer 6A86.
         MessageDigest digest = null;
@@ -119,6 +128,25 @@ final class RsaSigner {
         }
         Util.arrayCopyNonAtomic(sha256DigestInfoPrefix, (short) 0, scratch, digestInfo, DIGEST_INFO_PREFIX_LENGTH);
         return pkcs1Block(key, scratch, digestInfo, (short) (DIGEST_INFO_PREFIX_LENGTH + SHA256_LENGTH), scratch);
+    }
+
+    /**
+     * The pairwise consistency test a card OS runs after generating a key pair: a probe signed with the
+     * private key must come back under the public key. jCardSim's RSA-CRT generator returns a broken
+     * pair about once in a hundred (a CRT component one byte short), which would sign what no
+     * certificate of the returned modulus verifies. Uses scratch[0..SIGNATURE_LENGTH + probe].
+     */
+    boolean pairMatches(RSAPrivateCrtKey key, RSAPublicKey publicKey, byte[] scratch) {
+        try {
+            pkcs1.init(key, Cipher.MODE_ENCRYPT);
+            short signed = pkcs1.doFinal(pairwiseProbe, (short) 0, PAIRWISE_PROBE_LENGTH, scratch, (short) 0);
+            pkcs1.init(publicKey, Cipher.MODE_DECRYPT);
+            short recovered = pkcs1.doFinal(scratch, (short) 0, signed, scratch, SIGNATURE_LENGTH);
+            return recovered == PAIRWISE_PROBE_LENGTH
+                    && Util.arrayCompare(scratch, SIGNATURE_LENGTH, pairwiseProbe, (short) 0, PAIRWISE_PROBE_LENGTH) == (byte) 0;
+        } catch (CryptoException broken) {
+            return false;
+        }
     }
 
     /** PKCS#1 v1.5 block type 1 = "encrypt" with the private key: deterministic, as the card's P1=00. */

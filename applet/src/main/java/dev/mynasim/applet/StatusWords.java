@@ -11,6 +11,8 @@ final class StatusWords {
     static final short AUTHENTICATION_FAILED = (short) 0x6300;
     static final short TRIES_LEFT_BASE = (short) 0x63C0;
     static final short NOT_ENOUGH_MEMORY = (short) 0x6A84;
+    /** 6400 execution error: no key pair passed the pairwise consistency test after generation. */
+    static final short KEY_GENERATION_FAILED = (short) 0x6400;
     /** Logical channel other than 0. */
     static final short LOGICAL_CHANNEL_NOT_SUPPORTED = (short) 0x6881;
     /** Secure-messaging CLA on SELECT. */
