@@ -2,9 +2,7 @@ package dev.mynasim.cli;
 
 import dev.mynasim.fixtures.CardRules;
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.world.issuer.CertificatePurpose;
-import dev.mynasim.world.issuer.RevocationServer;
-import dev.mynasim.world.issuer.TestCertificateAuthority;
+import dev.mynasim.world.World;
 import dev.mynasim.client.backend.Backend;
 import dev.mynasim.client.backend.Backends;
 import dev.mynasim.client.backend.CardHands;
@@ -20,10 +18,7 @@ import dev.mynasim.world.kiosk.KioskNotice;
 import dev.mynasim.world.kiosk.KioskStep;
 import dev.mynasim.world.kiosk.Municipality;
 import dev.mynasim.world.kiosk.PcscCardPresence;
-import dev.mynasim.world.issuer.CertificateRecord;
-import dev.mynasim.world.kiosk.ResidentRegistry;
 import dev.mynasim.world.kiosk.PrintedCertificate;
-import dev.mynasim.world.relyingparty.PortalLoginVerifier;
 import dev.mynasim.world.relyingparty.RevocationMethod;
 import dev.mynasim.client.transport.GetResponseTransport;
 import java.io.BufferedReader;
@@ -33,7 +28,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,15 +119,10 @@ public final class KioskCommand implements Callable<Integer> {
         lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         Path caDirectory = Files.createTempDirectory("mynasim-kiosk-ca-");
         try (GuardedBackend backend = Backends.open(reader.name(), persona)) {
-            TestCertificateAuthority ca = TestCertificateAuthority.open(Fixtures.get().pki(), caDirectory);
-            Fixtures.get().pki().allCredentials().values().forEach(ca::registerIssued);
-            try (RevocationServer server = RevocationServer.start(ca, () -> day)) {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(RevocationMethod.TIMEOUT).build();
-                PortalLoginVerifier verifier = new PortalLoginVerifier(ca.caCertificate(CertificatePurpose.AUTH),
-                        RevocationMethod.OCSP.sourceFor(ca, server, http));
-                Kiosk kiosk = new Kiosk(data, new GetResponseTransport(backend.transport()), presence(backend), verifier,
-                        new ResidentRegistry(certificate -> ca.find(certificate).map(CertificateRecord::personaId),
-                                Fixtures.get().personas()::byId, data::permanentDomicileOf), clock,
+            try (World world = World.open(Fixtures.get().pki(), caDirectory, () -> day)) {
+                Kiosk kiosk = new Kiosk(data, new GetResponseTransport(backend.transport()), presence(backend),
+                        world.portal(RevocationMethod.OCSP),
+                        world.residentRegistry(Fixtures.get().personas()::byId, data::permanentDomicileOf), clock,
                         Duration.ofSeconds(removalTimeoutSeconds));
                 screen.println(messages.get("kiosk.header",
                         backend.name(), LocalDateTime.now(clock).withSecond(0).withNano(0).toString(), persona.id()));

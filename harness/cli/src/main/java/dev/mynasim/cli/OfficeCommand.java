@@ -100,11 +100,28 @@ public final class OfficeCommand implements Runnable {
         }
     }
 
-    static void printCertificates(Messages messages, String what, MunicipalOffice.IssuedCertificates issued) {
+    static String certificatesLine(Messages messages, String what, MunicipalOffice.IssuedCertificates issued) {
         String auth = issued.auth().getSerialNumber().toString(16);
-        System.out.println(issued.sign()
+        return issued.sign()
                 .map(c -> messages.get("office.issued", what, auth, c.getSerialNumber().toString(16)))
-                .orElseGet(() -> messages.get("office.issued.noSign", what, auth)));
+                .orElseGet(() -> messages.get("office.issued.noSign", what, auth));
+    }
+
+    /** The shape of every office command on the card: the office acts with the card in the reader, then says what changed. */
+    abstract static class OnTheCard implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        /** The office's part on the card; returns the line that says what changed. */
+        abstract String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card);
+
+        @Override
+        public Integer call() {
+            String[] changed = new String[1];
+            counter.withCard((persona, card) -> changed[0] = act(counter.office(), persona, card));
+            System.out.println(changed[0]);
+            return 0;
+        }
     }
 
     private static final Map<String, Pin> PINS = Map.of("auth", Pin.AUTH, "sign", Pin.SIGN, "text", Pin.TEXT,
@@ -147,63 +164,48 @@ public final class OfficeCommand implements Runnable {
 
     @Command(name = "change-address", mixinStandardHelpOptions = true,
             description = "A move: revokes the signature certificate (affiliationChanged), writes the new address to the card and issues a new signature certificate onto it.")
-    static final class ChangeAddress implements Callable<Integer> {
-        @Mixin
-        Counter counter;
-
+    static final class ChangeAddress extends OnTheCard {
         @Option(names = "--address", required = true, paramLabel = "ADDRESS", description = "The new address (住所).")
         String address;
 
         @Override
-        public Integer call() {
-            counter.withCard((persona, card) -> counter.office().changeAddress(persona, address, counter.today(), card));
-            System.out.println(counter.messages().get("office.moved", counter.persona().id(), address));
-            return 0;
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            office.changeAddress(persona, address, counter.today(), card);
+            return counter.messages().get("office.moved", persona.id(), address);
         }
     }
 
     @Command(name = "change-name", mixinStandardHelpOptions = true,
             description = "A change of name: as change-address, for the name.")
-    static final class ChangeName implements Callable<Integer> {
-        @Mixin
-        Counter counter;
-
+    static final class ChangeName extends OnTheCard {
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "The new name (氏名).")
         String name;
 
         @Override
-        public Integer call() {
-            counter.withCard((persona, card) -> counter.office().changeName(persona, name, counter.today(), card));
-            System.out.println(counter.messages().get("office.renamed", counter.persona().id(), name));
-            return 0;
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            office.changeName(persona, name, counter.today(), card);
+            return counter.messages().get("office.renamed", persona.id(), name);
         }
     }
 
     @Command(name = "renew", mixinStandardHelpOptions = true,
             description = "Renews the certificates (from 3 months before expiry): new keys generated on the card, new certificates written, the old ones superseded.")
-    static final class Renew implements Callable<Integer> {
-        @Mixin
-        Counter counter;
-
+    static final class Renew extends OnTheCard {
         @Override
-        public Integer call() {
-            counter.withCard((persona, card) -> printCertificates(counter.messages(), counter.messages().get("office.renewed"),
-                    counter.office().renewCertificates(persona, counter.today(), card)));
-            return 0;
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            Messages messages = counter.messages();
+            return certificatesLine(messages, messages.get("office.renewed"), office.renewCertificates(persona, counter.today(), card));
         }
     }
 
     @Command(name = "reissue", mixinStandardHelpOptions = true,
             description = "Reissue (lost or broken card, 1,000 yen): the old certificates revoked (cessationOfOperation); the card in the reader is the new card and gets new keys and certificates.")
-    static final class Reissue implements Callable<Integer> {
-        @Mixin
-        Counter counter;
-
+    static final class Reissue extends OnTheCard {
         @Override
-        public Integer call() {
-            counter.withCard((persona, card) -> printCertificates(counter.messages(), counter.messages().get("office.reissued", String.valueOf(MunicipalOffice.REISSUE_FEE_YEN)),
-                    counter.office().reissueCard(persona, counter.today(), card)));
-            return 0;
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            Messages messages = counter.messages();
+            return certificatesLine(messages, messages.get("office.reissued", String.valueOf(MunicipalOffice.REISSUE_FEE_YEN)),
+                    office.reissueCard(persona, counter.today(), card));
         }
     }
 
