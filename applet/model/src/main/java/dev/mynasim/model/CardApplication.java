@@ -4,18 +4,23 @@ import java.util.HexFormat;
 
 /** The applications (DFs) of the My Number Card, by AID (docs/card-reference.md §1). */
 public enum CardApplication {
-    JPKI("公的個人認証AP (JPKI-AP)", Words.JPKI, "D392F000260100000001"),
-    TEXT("券面事項入力補助AP (text AP)", Words.TEXT, "D3921000310001010408"),
-    SURFACE("券面事項確認AP (surface AP)", Words.SURFACE, "D3921000310001010402"),
-    JUKI("住基AP", Words.JUKI, "D3921000310001010401"),
-    COMMON("共通カードAP (common AP)", Words.COMMON, "D3921000310001010100");
+    JPKI("公的個人認証AP (JPKI-AP)", Words.JPKI, Words.JPKI_JA, "D392F000260100000001"),
+    TEXT("券面事項入力補助AP (text AP)", Words.TEXT, Words.TEXT_JA, "D3921000310001010408"),
+    SURFACE("券面事項確認AP (surface AP)", Words.SURFACE, Words.SURFACE_JA, "D3921000310001010402"),
+    JUKI("住基AP", Words.JUKI, Words.JUKI_JA, "D3921000310001010401"),
+    COMMON("共通カードAP (common AP)", Words.COMMON, Words.COMMON_JA, "D3921000310001010100");
 
-    /** The names scenarios use; compile-time constants so a Cucumber parameter type can use {@link #WORDS_PATTERN}. */
+    /** The names scenarios use, in English and in Japanese; compile-time constants so a Cucumber parameter type can use {@link #WORDS_PATTERN}. */
     public static final class Words {
+        public static final String JPKI_JA = "公的個人認証AP";
         public static final String JPKI = "JPKI AP";
+        public static final String TEXT_JA = "券面事項入力補助AP";
         public static final String TEXT = "text AP";
+        public static final String SURFACE_JA = "券面事項確認AP";
         public static final String SURFACE = "surface AP";
+        public static final String JUKI_JA = "住基AP";
         public static final String JUKI = "resident-register AP";
+        public static final String COMMON_JA = "共通カードAP";
         public static final String COMMON = "common AP";
 
         private Words() {
@@ -24,15 +29,18 @@ public enum CardApplication {
 
     /** Every application's scenario name, as one regular expression (the longer names first). */
     public static final String WORDS_PATTERN = Words.JUKI + "|" + Words.SURFACE + "|" + Words.COMMON + "|" + Words.JPKI
-            + "|" + Words.TEXT;
+            + "|" + Words.TEXT + "|" + Words.TEXT_JA + "|" + Words.SURFACE_JA + "|" + Words.JUKI_JA + "|" + Words.COMMON_JA
+            + "|" + Words.JPKI_JA;
 
     private final String label;
     private final String words;
+    private final String wordsJa;
     private final byte[] aid;
 
-    CardApplication(String label, String words, String aidHex) {
+    CardApplication(String label, String words, String wordsJa, String aidHex) {
         this.label = label;
         this.words = words;
+        this.wordsJa = wordsJa;
         this.aid = HexFormat.of().parseHex(aidHex);
     }
 
@@ -50,12 +58,17 @@ public enum CardApplication {
         return words;
     }
 
+    /** The name Japanese scenarios use for it. */
+    public String wordsJa() {
+        return wordsJa;
+    }
+
     public byte[] aid() {
         return aid.clone();
     }
 
-    /** By its scenario name. */
+    /** By its scenario name, in English or in Japanese. */
     public static CardApplication named(String words) {
-        return Labels.find(values(), CardApplication::words, words, "application");
+        return Labels.find(values(), CardApplication::words, CardApplication::wordsJa, words, "application");
     }
 }

@@ -2,15 +2,15 @@ package dev.mynasim.model;
 
 import java.util.function.Function;
 
-/** The one lookup of a card fact by the words scenarios use for it. */
+/** The one lookup of a card fact by the words scenarios use for it, in English or in Japanese. */
 final class Labels {
 
     private Labels() {
     }
 
-    static <T> T find(T[] values, Function<T, String> words, String wanted, String kind) {
+    static <T> T find(T[] values, Function<T, String> english, Function<T, String> japanese, String wanted, String kind) {
         for (T value : values) {
-            if (words.apply(value).equals(wanted)) {
+            if (english.apply(value).equals(wanted) || japanese.apply(value).equals(wanted)) {
                 return value;
             }
         }

@@ -15,39 +15,46 @@ import org.junit.jupiter.api.Test;
 /** The scenario-facing patterns name each model entry once, and every name finds its entry. */
 class CardModelTest {
 
-    private static <T> void patternListsEveryName(String pattern, List<T> values, Function<T, String> words,
-            Function<String, T> lookup) {
+    /** Every value's English and Japanese names are in the pattern, once, and find the value again. */
+    private static <T> void patternListsEveryName(String pattern, List<T> values, Function<T, String> english,
+            Function<T, String> japanese, Function<String, T> lookup) {
         List<String> alternatives = List.of(pattern.split("\\|"));
-        Set<String> names = values.stream().map(words).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> names = Stream.concat(values.stream().map(english), values.stream().map(japanese))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(names, new TreeSet<>(alternatives), pattern);
         assertEquals(alternatives.size(), names.size(), "a name listed twice in " + pattern);
         for (T value : values) {
-            assertSame(value, lookup.apply(words.apply(value)));
-            assertEquals(true, words.apply(value).matches(pattern), words.apply(value));
+            for (String name : List.of(english.apply(value), japanese.apply(value))) {
+                assertSame(value, lookup.apply(name));
+                assertEquals(true, name.matches(pattern), name);
+            }
+            assertEquals(true, japanese.apply(value).codePoints().anyMatch(c -> c > 0x3000),
+                    "a Japanese name in Japanese: " + japanese.apply(value));
         }
     }
 
     @Test
     void pinLabels() {
-        patternListsEveryName(Pin.LABEL_PATTERN, List.of(Pin.values()), Pin::label, Pin::labelled);
+        patternListsEveryName(Pin.LABEL_PATTERN, List.of(Pin.values()), Pin::label, Pin::labelJa, Pin::labelled);
         assertThrows(IllegalArgumentException.class, () -> Pin.labelled("user-proof pin"));
     }
 
     @Test
     void applicationNames() {
         patternListsEveryName(CardApplication.WORDS_PATTERN, List.of(CardApplication.values()), CardApplication::words,
-                CardApplication::named);
+                CardApplication::wordsJa, CardApplication::named);
     }
 
     @Test
     void fileNames() {
         List<CardFile> holderData = List.of(CardFile.MY_NUMBER, CardFile.BASIC_FOUR, CardFile.INTEGRITY_RECORD,
                 CardFile.CARD_FACE, CardFile.MY_NUMBER_IMAGE, CardFile.AGE_RECORD);
-        patternListsEveryName(CardFile.HOLDER_DATA_PATTERN, holderData, CardFile::label, CardFile::labelled);
+        patternListsEveryName(CardFile.HOLDER_DATA_PATTERN, holderData, CardFile::label, CardFile::labelJa, CardFile::labelled);
         List<CardFile> certificates = Stream.of(KeyRef.values())
                 .flatMap(k -> Stream.of(k.certificate(), k.caCertificate())).toList();
-        patternListsEveryName(CardFile.CERTIFICATE_PATTERN, certificates, CardFile::label, CardFile::labelled);
+        patternListsEveryName(CardFile.CERTIFICATE_PATTERN, certificates, CardFile::label, CardFile::labelJa, CardFile::labelled);
         assertEquals(CardFile.values().length, Stream.of(CardFile.values()).map(CardFile::label).distinct().count());
+        assertEquals(CardFile.values().length, Stream.of(CardFile.values()).map(CardFile::labelJa).distinct().count());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.mynasim.cli;
 
 import dev.mynasim.world.issuer.CallCentre;
-import dev.mynasim.world.issuer.CertificateRecord;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +27,7 @@ public final class CallCenterCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : new CallCentre(desk.state.ca()).reportLoss(desk.holder.persona().id(), desk.day.today())) {
-                System.out.println("callcenter: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
-            }
+            desk.printRecords("callcenter.certificate", new CallCentre(desk.state.ca()).reportLoss(desk.holder.persona().id(), desk.day.today()));
             return 0;
         }
     }

@@ -42,6 +42,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report-dir", converter = OptionValues.Folder.class, paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
 
+    @Mixin
+    LanguageOption language = new LanguageOption();
+
     @Parameters(paramLabel = "FEATURE", converter = OptionValues.ExistingFileOrFolder.class, arity = "0..*", description = "Feature files or folders (default: the features/ folder).")
     List<Path> features = new ArrayList<>();
 
@@ -60,6 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private Integer run(Path reports, Path next) throws Exception {
+        Messages messages = language.messages();
         System.setProperty(Backends.READER_PROPERTY, reader.name());
         System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
         if (layout != null) {
@@ -97,7 +101,7 @@ public final class CheckCommand implements Callable<Integer> {
                 args.add(feature.toAbsolutePath().toString());
             }
         }
-        System.out.println("MynaSim check on reader \"" + reader.name() + "\"" + (layout == null ? "" : ", card layout " + layout));
+        System.out.println(messages.get("check.start", reader.name()) + (layout == null ? "" : ", card layout " + layout));
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         ReportFolder.Outcome outcome = ReportFolder.check(next);
         if (!outcome.complete()) {
@@ -106,10 +110,10 @@ public final class CheckCommand implements Callable<Integer> {
             return MynasimCommand.FAILED;
         }
         ReportFolder.moveInto(next, reports);
-        System.out.println("Report: " + reports.resolve(ReportFolder.HTML));
-        System.out.println("JUnit XML: " + reports.resolve(ReportFolder.JUNIT));
+        System.out.println(messages.get("check.report", reports.resolve(ReportFolder.HTML).toString()));
+        System.out.println(messages.get("check.junit", reports.resolve(ReportFolder.JUNIT).toString()));
         if (traceDir != null) {
-            System.out.println("Traces: " + traceDir.toAbsolutePath().normalize());
+            System.out.println(messages.get("check.traces", traceDir.toAbsolutePath().normalize().toString()));
         }
         if (outcome.scenarios() == 0) {
             System.err.println("check: no scenario matched" + (tags == null ? "" : " the tag expression \"" + tags + "\"")

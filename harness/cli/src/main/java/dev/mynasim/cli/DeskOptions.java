@@ -43,5 +43,22 @@ final class DeskOptions {
 
         @Mixin
         CaState state = new CaState();
+
+        @Mixin
+        LanguageOption language = new LanguageOption();
+
+        /** What the office and the call centre say, in the holder's language. */
+        Messages messages() {
+            return language.messages();
+        }
+
+        /** "office: 利用者証明用電子証明書 … は 一時停止 です" and the like, for each record. */
+        void printRecords(String key, java.util.List<dev.mynasim.world.issuer.CertificateRecord> records) {
+            Messages messages = messages();
+            for (dev.mynasim.world.issuer.CertificateRecord r : records) {
+                System.out.println(messages.get(key, messages.get("purpose." + r.purpose().name()), r.serialHex(),
+                        messages.get("state." + r.state().name())));
+            }
+        }
     }
 }

@@ -86,8 +86,13 @@ public final class KioskCommand implements Callable<Integer> {
     int removalTimeoutSeconds;
 
     private final InputStream input;
+    @Mixin
+    LanguageOption language;
+
     private final PrintStream screen;
     private final boolean interactive;
+    /** The screen's texts: Japanese with English (as kiosks in Japan show them), or Japanese only with --lang ja. */
+    private Messages messages = Messages.of(Language.EN);
     private BufferedReader lines;
 
     public KioskCommand() {
@@ -103,6 +108,7 @@ public final class KioskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        messages = language.messages();
         if (removalTimeoutSeconds < 1) {
             throw new IllegalArgumentException("--removal-timeout must be at least 1 second, not " + removalTimeoutSeconds);
         }
@@ -119,8 +125,8 @@ public final class KioskCommand implements Callable<Integer> {
                         world.portal(RevocationMethod.OCSP),
                         world.residentRegistry(Fixtures.get().personas()::byId, data::permanentDomicileOf), clock,
                         Duration.ofSeconds(removalTimeoutSeconds));
-                screen.printf("MynaSim reference kiosk (TEST) on %s, %s, holder data of persona %s%n",
-                        backend.name(), LocalDateTime.now(clock).withSecond(0).withNano(0), persona.id());
+                screen.println(messages.get("kiosk.header",
+                        backend.name(), LocalDateTime.now(clock).withSecond(0).withNano(0).toString(), persona.id()));
                 return run(kiosk, backend.hands().orElse(null));
             }
         } finally {
@@ -150,7 +156,7 @@ public final class KioskCommand implements Callable<Integer> {
             kiosk.notice().ifPresent(this::show);
             switch (step) {
                 case SERVICE_SELECTION -> {
-                    choose(List.of("行政サービス (Government services)"));
+                    choose(List.of(messages.get("kiosk.menu.government")));
                     kiosk.chooseGovernmentService();
                     if (kiosk.step() == KioskStep.SERVICE_SELECTION) {
                         kiosk.notice().ifPresent(this::show);
@@ -158,15 +164,15 @@ public final class KioskCommand implements Callable<Integer> {
                     }
                 }
                 case GOVERNMENT_SERVICE_MENU -> {
-                    choose(List.of("証明書交付サービス (Certificate issuance)"));
+                    choose(List.of(messages.get("kiosk.menu.certificates")));
                     kiosk.chooseCertificateIssuance();
                 }
                 case ADVANCED_MENU -> {
-                    choose(List.of("マイナンバーカードで取得 (With a My Number Card)"));
+                    choose(List.of(messages.get("kiosk.menu.myNumberCard")));
                     kiosk.chooseMyNumberCard();
                 }
                 case CARD_READING -> {
-                    readLine("カードを置いて Enter (Place the card, then press Enter)");
+                    readLine(messages.get("kiosk.placeCard"));
                     kiosk.readCard();
                 }
                 case MUNICIPALITY_SELECTION -> {
@@ -177,7 +183,7 @@ public final class KioskCommand implements Callable<Integer> {
                 case PIN_ENTRY -> kiosk.enterPin(readPin());
                 case CARD_REMOVAL -> {
                     if (hands != null && hands.isPresent()) {
-                        readLine("Enter: カードを取る (take the card out of the simulated reader)");
+                        readLine(messages.get("kiosk.takeCard"));
                         hands.remove();
                     }
                     kiosk.awaitCardRemoval();
@@ -192,14 +198,14 @@ public final class KioskCommand implements Callable<Integer> {
                     kiosk.chooseType(types.get(choose(types.stream().map(Choice::toString).toList())).ja());
                 }
                 case INFORMATION_SELECTION -> kiosk.chooseDetails(chooseDetails(kiosk.offeredDetails()));
-                case COPIES -> kiosk.chooseCopies(readNumber("部数 (copies, 1-" + kiosk.data().maxCopies() + ")"));
+                case COPIES -> kiosk.chooseCopies(readNumber(messages.get("kiosk.copies", String.valueOf(kiosk.data().maxCopies()))));
                 case CONFIRMATION -> confirmOrCorrect(kiosk);
-                case PAYMENT -> kiosk.pay(readNumber("お支払い (insert yen; due " + kiosk.amountDue() + "円)"));
+                case PAYMENT -> kiosk.pay(readNumber(messages.get("kiosk.payment", String.valueOf(kiosk.amountDue()))));
                 case PRINTING -> {
                     PrintedCertificate printed = kiosk.print();
                     Path file = save(printed);
                     kiosk.notice().ifPresent(this::show);
-                    screen.println("printed: " + file);
+                    screen.println(messages.get("kiosk.printed", file.toString()));
                     return PRINTED;
                 }
                 default -> throw new IllegalStateException("no screen for " + step);
@@ -214,8 +220,8 @@ public final class KioskCommand implements Callable<Integer> {
         screen.println("  " + request.kind() + " / " + request.variant()
                 + (request.details().isEmpty() ? "" : " / " + request.details()));
         screen.println("  " + request.copies() + "部 × " + request.kind().storeFee() + "円 = " + request.fee() + "円");
-        int chosen = choose(List.of("確定 (Confirm)", "証明書を変更 (Change the certificate)", "種別を変更 (Change the type)",
-                "記載事項を変更 (Change the information)", "部数を変更 (Change the copies)"));
+        int chosen = choose(List.of(messages.get("kiosk.confirm"), messages.get("kiosk.change.certificate"),
+                messages.get("kiosk.change.type"), messages.get("kiosk.change.information"), messages.get("kiosk.change.copies")));
         switch (chosen) {
             case 0 -> kiosk.confirm();
             case 1 -> kiosk.correct(KioskStep.CERTIFICATE_SELECTION);
@@ -227,14 +233,14 @@ public final class KioskCommand implements Callable<Integer> {
 
     private List<String> chooseDetails(List<Choice> offered) {
         if (offered.isEmpty()) {
-            screen.println("  (記載事項の選択はありません / no items to choose)");
+            screen.println("  " + messages.get("kiosk.noDetails"));
             return List.of();
         }
         for (int i = 0; i < offered.size(); i++) {
             screen.printf("  %d) %s%n", i + 1, offered.get(i));
         }
         while (true) {
-            String answer = readLine("番号をスペース区切りで、なければ Enter (numbers separated by spaces; Enter for none)").trim();
+            String answer = readLine(messages.get("kiosk.detailsPrompt")).trim();
             List<String> chosen = new ArrayList<>();
             boolean valid = true;
             for (String token : answer.isEmpty() ? new String[0] : answer.split("[ ,]+")) {
@@ -248,13 +254,15 @@ public final class KioskCommand implements Callable<Integer> {
             if (valid) {
                 return chosen;
             }
-            screen.println("  1-" + offered.size() + " の番号で答えてください (answer with numbers from 1 to " + offered.size() + ")");
+            screen.println("  " + messages.get("kiosk.answerNumbers", String.valueOf(offered.size())));
         }
     }
 
     private void show(KioskNotice notice) {
         screen.println("  " + notice.ja());
-        screen.println("  " + notice.en());
+        if (messages.language() != Language.JA) {
+            screen.println("  " + notice.en());
+        }
     }
 
     /** A numbered menu; returns the 0-based index of the choice. */
@@ -263,11 +271,11 @@ public final class KioskCommand implements Callable<Integer> {
             screen.printf("  %d) %s%n", i + 1, options.get(i));
         }
         while (true) {
-            int index = parseChoice(readLine("番号 (number)").trim(), options.size());
+            int index = parseChoice(readLine(messages.get("kiosk.number")).trim(), options.size());
             if (index >= 0) {
                 return index;
             }
-            screen.println("  1-" + options.size() + " の番号で答えてください (answer with a number from 1 to " + options.size() + ")");
+            screen.println("  " + messages.get("kiosk.answerNumber", String.valueOf(options.size())));
         }
     }
 
@@ -286,7 +294,7 @@ public final class KioskCommand implements Callable<Integer> {
             try {
                 return Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                screen.println("  数字で答えてください (answer with a number): '" + text + "' is not one");
+                screen.println("  " + messages.get("kiosk.notANumber", text));
             }
         }
     }
@@ -305,7 +313,7 @@ public final class KioskCommand implements Callable<Integer> {
 
     /** Without echo on a terminal; from standard input otherwise (scripts, tests). Never printed. */
     private EnteredPin readPin() {
-        String prompt = "暗証番号 (user-proof PIN, 4 digits)";
+        String prompt = messages.get("kiosk.pin");
         Console console = System.console();
         if (interactive && console != null) {
             char[] typed = console.readPassword("%s: ", prompt);
@@ -348,7 +356,7 @@ public final class KioskCommand implements Callable<Integer> {
             if (png) {
                 Path image = out.resolve(printed.fileName().replaceFirst("\\.pdf$", ".png"));
                 Files.write(image, printed.firstPagePng(PREVIEW_DPI));
-                screen.println("preview: " + image);
+                screen.println(messages.get("kiosk.preview", image.toString()));
             }
             return file;
         } catch (IOException e) {

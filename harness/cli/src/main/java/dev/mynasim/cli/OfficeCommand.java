@@ -52,6 +52,16 @@ public final class OfficeCommand implements Runnable {
                         + " the office rewrites the basic 4 in the card's own form.")
         String layout;
 
+        /** What the office and the call centre say, in the holder's language. */
+        Messages messages() {
+            return desk.messages();
+        }
+
+        /** Each record's line, in the holder's language. */
+        void printRecords(String key, java.util.List<CertificateRecord> records) {
+            desk.printRecords(key, records);
+        }
+
         Persona persona() {
             Persona named = desk.holder.persona();
             return layout == null ? named : named.withLayout(CardLayout.parse(layout));
@@ -75,14 +85,16 @@ public final class OfficeCommand implements Runnable {
             try (Backend backend = Backends.open(reader.name(), persona)) {
                 CardClient client = new CardClient(new GetResponseTransport(backend.transport()));
                 operation.accept(persona, TransportIssuerChannel.forCardOf(client, persona));
-                System.out.println("office: done on the card in " + backend.name());
+                System.out.println(messages().get("office.done", backend.name()));
             }
         }
     }
 
-    static String certificatesLine(String what, MunicipalOffice.IssuedCertificates issued) {
-        return what + ": user-proof certificate serial " + issued.auth().getSerialNumber().toString(16)
-                + issued.sign().map(c -> ", signature certificate serial " + c.getSerialNumber().toString(16)).orElse(", no signature certificate");
+    static String certificatesLine(Messages messages, String what, MunicipalOffice.IssuedCertificates issued) {
+        String auth = issued.auth().getSerialNumber().toString(16);
+        return issued.sign()
+                .map(c -> messages.get("office.issued", what, auth, c.getSerialNumber().toString(16)))
+                .orElseGet(() -> messages.get("office.issued.noSign", what, auth));
     }
 
     /** The shape of every office command on the card: the office acts with the card in the reader, then says what changed. */
@@ -133,7 +145,9 @@ public final class OfficeCommand implements Runnable {
             }
             String chosen = value;
             counter.withCard((persona, card) -> counter.office().resetPin(persona, pin.label(), chosen, card));
-            System.out.println("office: the " + pin.label() + " of " + counter.persona().id() + " was reset (value not shown)");
+            Messages messages = counter.messages();
+            System.out.println(messages.get("office.pinReset",
+                    messages.language() == Language.JA ? pin.labelJa() : pin.label(), counter.persona().id()));
             return 0;
         }
     }
@@ -147,7 +161,7 @@ public final class OfficeCommand implements Runnable {
         @Override
         String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
             office.changeAddress(persona, address, counter.today(), card);
-            return "office: " + persona.id() + " now lives at " + address;
+            return counter.messages().get("office.moved", persona.id(), address);
         }
     }
 
@@ -160,7 +174,7 @@ public final class OfficeCommand implements Runnable {
         @Override
         String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
             office.changeName(persona, name, counter.today(), card);
-            return "office: " + persona.id() + " is now named " + name;
+            return counter.messages().get("office.renamed", persona.id(), name);
         }
     }
 
@@ -169,7 +183,8 @@ public final class OfficeCommand implements Runnable {
     static final class Renew extends OnTheCard {
         @Override
         String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
-            return certificatesLine("office: renewed", office.renewCertificates(persona, counter.today(), card));
+            Messages messages = counter.messages();
+            return certificatesLine(messages, messages.get("office.renewed"), office.renewCertificates(persona, counter.today(), card));
         }
     }
 
@@ -178,7 +193,8 @@ public final class OfficeCommand implements Runnable {
     static final class Reissue extends OnTheCard {
         @Override
         String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
-            return certificatesLine("office: reissued for " + MunicipalOffice.REISSUE_FEE_YEN + " yen",
+            Messages messages = counter.messages();
+            return certificatesLine(messages, messages.get("office.reissued", String.valueOf(MunicipalOffice.REISSUE_FEE_YEN)),
                     office.reissueCard(persona, counter.today(), card));
         }
     }
@@ -191,9 +207,7 @@ public final class OfficeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : desk.state.office().cancelSuspension(desk.holder.persona().id(), desk.day.today())) {
-                System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
-            }
+            desk.printRecords("office.certificate", desk.state.office().cancelSuspension(desk.holder.persona().id(), desk.day.today()));
             return 0;
         }
     }

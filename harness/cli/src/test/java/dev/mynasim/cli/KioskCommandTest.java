@@ -77,7 +77,7 @@ class KioskCommandTest {
 
     @Test
     void outsideTheHoursTheKioskEndsWithoutACertificate(@TempDir Path out) {
-        Run run = kiosk("1\n", "--reader", "sim", "--today", "2026-06-01", "--time", "23:00", "--out", out.toString());
+        Run run = kiosk("1\n", "--lang", "en", "--reader", "sim", "--today", "2026-06-01", "--time", "23:00", "--out", out.toString());
 
         assertEquals(KioskCommand.ENDED_WITHOUT_CERTIFICATE, run.exitCode(), run.screen());
         assertTrue(run.screen().contains("Certificates are issued from 06:30 to 23:00"), run.screen());
@@ -85,9 +85,23 @@ class KioskCommandTest {
 
     @Test
     void anAnswerThatIsNotOnTheMenuIsAskedAgain(@TempDir Path out) {
-        Run run = kiosk("7\nx\n1\n", "--reader", "sim", "--today", "2026-06-01", "--time", "05:00", "--out", out.toString());
+        Run run = kiosk("7\nx\n1\n", "--lang", "en", "--reader", "sim", "--today", "2026-06-01", "--time", "05:00", "--out", out.toString());
 
         assertTrue(run.screen().contains("answer with a number from 1 to 1"), run.screen());
         assertEquals(KioskCommand.ENDED_WITHOUT_CERTIFICATE, run.exitCode(), run.screen());
+    }
+
+    @Test
+    void inJapaneseTheScreenIsJapaneseOnly(@TempDir Path out) {
+        Run run = kiosk("7\nx\n1\n", "--lang", "ja", "--reader", "sim", "--today", "2026-06-01", "--time", "23:00", "--out", out.toString());
+
+        assertEquals(KioskCommand.ENDED_WITHOUT_CERTIFICATE, run.exitCode(), run.screen());
+        assertTrue(run.screen().contains("MynaSim 参照用キオスク端末（テスト）"), run.screen());
+        assertTrue(run.screen().contains("1) 行政サービス\n"), run.screen());
+        assertTrue(run.screen().contains("1〜1 の番号で答えてください"), run.screen());
+        assertTrue(run.screen().contains("数字で答えてください（「x」は数字ではありません）") || run.screen().contains("1〜1 の番号で答えてください"), run.screen());
+        assertTrue(run.screen().contains("ご利用時間は06:30～23:00です"), run.screen());
+        assertFalse(run.screen().contains("Certificates are issued") || run.screen().contains("Government services"), run.screen());
+        System.clearProperty(Language.PROPERTY);
     }
 }

@@ -55,6 +55,30 @@ class OnCardKeyTest {
         return new BigInteger(1, Arrays.copyOf(response, 256));
     }
 
+    /**
+     * Every generated pair signs what its returned modulus verifies: the card keeps a pair only after a
+     * pairwise consistency test (jCardSim's generator alone breaks about one pair in a hundred).
+     */
+    @Test
+    void everyGeneratedPairSignsWhatItsModulusVerifies() {
+        VirtualCard card = VirtualCards.issue(hanako, pki, CardProfile.CONTACT);
+        authenticateJpki(card);
+        byte[] probe = HexFormat.of().parseHex("00112233445566778899AABBCCDDEEFF");
+        int generations = Integer.getInteger("mynasim.keygen.generations", 60);
+        for (int i = 0; i < generations; i++) {
+            BigInteger modulus = generateAuthKey(card);
+            assertEquals(0x9000, StatusWord.of(send(card, "00A4020C020018")), "SELECT the user-proof PIN");
+            String pin = HexFormat.of().formatHex(hanako.pins().auth().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals(0x9000, StatusWord.of(send(card, "0020008004" + pin)), "VERIFY");
+            assertEquals(0x9000, StatusWord.of(send(card, "00A4020C020017")), "SELECT the user-proof key");
+            byte[] response = send(card, "802A008010" + HexFormat.of().formatHex(probe) + "00");
+            assertEquals(0x9000, StatusWord.of(response), "COMPUTE DIGITAL SIGNATURE");
+            byte[] block = new BigInteger(1, Arrays.copyOf(response, 256)).modPow(BigInteger.valueOf(65537), modulus).toByteArray();
+            assertArrayEquals(probe, Arrays.copyOfRange(block, block.length - probe.length, block.length),
+                    "generation " + (i + 1) + ": the signature does not verify under the returned modulus");
+        }
+    }
+
     @Test
     void twoCardsAndTwoGenerationsOnOneCardGetDifferentKeys() {
         VirtualCard first = VirtualCards.issue(hanako, pki, CardProfile.CONTACT);

@@ -1,49 +1,90 @@
 package dev.mynasim.cli.report;
 
+import dev.mynasim.cli.Language;
+import dev.mynasim.cli.Messages;
+import dev.mynasim.glue.steps.ParameterTypes;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Result;
+import io.cucumber.plugin.event.SnippetsSuggestedEvent;
 import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.StepDefinedEvent;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunFinished;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Cucumber plugin: one line per scenario as it finishes, then a one-page summary with every failure
- * and every skip with its reason. Used by {@code mynasim check}.
+ * and every skip with its reason, and for each undefined step the nearest known phrasing and a
+ * definition to paste. Prints in the run's language ({@link Language#current()}). Used by
+ * {@code mynasim check}.
  */
 public final class ProgressReporter implements ConcurrentEventListener {
 
+    /** Every word each parameter type takes, in both languages, to turn an undefined step into an expression. */
+    private static final Map<String, List<String>> WORDS = new LinkedHashMap<>();
+
+    static {
+        ParameterTypes.vocabularies().forEach((name, vocabulary) -> {
+            List<String> words = new ArrayList<>(vocabulary.english().keySet());
+            words.addAll(vocabulary.japanese().keySet());
+            WORDS.put(name, words);
+        });
+    }
+
     private final PrintStream out = System.out;
+    private final Messages messages = Messages.of(Language.current());
     private final List<String> failures = new ArrayList<>();
     private final List<String> skips = new ArrayList<>();
-    /** Undefined steps by scenario (uri:line), with a snippet to define each. */
-    private final java.util.Map<String, List<String>> undefined = new java.util.HashMap<>();
+    private final Map<String, String> phrasings = new LinkedHashMap<>();
+    private final List<String> undefined = new ArrayList<>();
+    private final Set<String> undefinedSteps = new LinkedHashSet<>();
     private int passed;
     private int count;
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
-        publisher.registerHandlerFor(io.cucumber.plugin.event.SnippetsSuggestedEvent.class, this::snippetSuggested);
+        publisher.registerHandlerFor(StepDefinedEvent.class, this::stepDefined);
+        publisher.registerHandlerFor(SnippetsSuggestedEvent.class, this::snippetsSuggested);
         publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
         publisher.registerHandlerFor(TestRunFinished.class, event -> summary());
     }
 
-    private synchronized void snippetSuggested(io.cucumber.plugin.event.SnippetsSuggestedEvent event) {
-        String scenario = event.getUri() + ":" + event.getTestCaseLocation().getLine();
+    private synchronized void stepDefined(StepDefinedEvent event) {
+        phrasings.put(event.getStepDefinition().getPattern(), event.getStepDefinition().getLocation());
+    }
+
+    /** Once per distinct undefined step: where, the nearest phrasing we know, and Cucumber's snippet. */
+    private synchronized void snippetsSuggested(SnippetsSuggestedEvent event) {
         String step = event.getSuggestion().getStep();
-        List<String> snippets = event.getSuggestion().getSnippets();
-        StringBuilder text = new StringBuilder("undefined step \"" + step + "\" (line " + event.getStepLocation().getLine()
-                + "; `mynasim steps` lists the known ones)");
-        if (!snippets.isEmpty()) {
-            text.append("\n         to define it:\n");
-            snippets.get(0).lines().forEach(l -> text.append("           ").append(l).append('\n'));
+        if (!undefinedSteps.add(step)) {
+            return;
         }
-        undefined.computeIfAbsent(scenario, k -> new ArrayList<>()).add(text.toString().stripTrailing());
+        StringBuilder hint = new StringBuilder();
+        hint.append(messages.get("undefined.step", step, location(event.getUri()) + ":" + event.getStepLocation().getLine()));
+        List<String> snippets = event.getSuggestion().getSnippets();
+        String annotation = snippets.isEmpty() ? "@Given" : snippets.get(0).lines().findFirst().orElse("@Given").replaceAll("\\(.*", "");
+        NearestStep.among(step, phrasings.keySet()).ifPresent(p -> {
+            String method = methodOf(phrasings.get(p));
+            hint.append('\n').append("    ").append(messages.get("undefined.nearest", p, method));
+            String expression = NearestStep.asExpression(step, WORDS, NearestStep.parameters(p));
+            hint.append('\n').append("    ").append(messages.get("undefined.addTo", method));
+            hint.append('\n').append("      ").append(annotation).append("(\"").append(expression.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\")");
+        });
+        hint.append('\n').append("    ").append(messages.get("undefined.snippet"));
+        for (String snippet : event.getSuggestion().getSnippets()) {
+            snippet.lines().forEach(line -> hint.append("\n      ").append(line));
+        }
+        undefined.add(hint.toString());
     }
 
     private synchronized void scenarioFinished(TestCaseFinished event) {
@@ -54,35 +95,57 @@ public final class ProgressReporter implements ConcurrentEventListener {
         String line = testCase.getName() + "  (" + where + ")";
         String reason = result.getError() == null ? "" : firstLine(result.getError().getMessage());
         Status status = result.getStatus();
-        List<String> missing = undefined.remove(testCase.getUri() + ":" + testCase.getLocation().getLine());
-        if (status == Status.UNDEFINED && missing != null) {
-            reason = String.join("\n         ", missing);
-        }
         if (status == Status.PASSED) {
             passed++;
-            out.printf("  %3d  passed   %s%n", count, line);
+            progress("status.passed", line);
         } else if (status == Status.SKIPPED || status == Status.PENDING) {
-            skips.add(line + (reason.isEmpty() ? "" : "\n         reason: " + reason));
-            out.printf("  %3d  skipped  %s%n", count, line);
+            skips.add(line + (reason.isEmpty() ? "" : "\n         " + messages.get("reason", reason)));
+            progress("status.skipped", line);
         } else {
-            failures.add(line + "\n         " + status.name().toLowerCase() + ": " + reason);
-            out.printf("  %3d  FAILED   %s%n", count, line);
+            failures.add(line + "\n         " + messages.get("outcome." + status.name().toLowerCase(java.util.Locale.ROOT))
+                    + (reason.isEmpty() ? "" : ": " + reason));
+            progress("status.failed", line);
         }
         out.flush();
     }
 
+    /** "  12  passed   name": the status padded to one column, counting a full-width character as two. */
+    private void progress(String statusKey, String line) {
+        String status = messages.get(statusKey);
+        int width = 0;
+        for (String key : new String[] {"status.passed", "status.skipped", "status.failed"}) {
+            width = Math.max(width, displayWidth(messages.get(key)));
+        }
+        out.printf("  %3d  %s%s  %s%n", count, status, " ".repeat(width - displayWidth(status)), line);
+    }
+
+    private static int displayWidth(String text) {
+        return text.codePoints().map(c -> c >= 0x1100 ? 2 : 1).sum();
+    }
+
     private synchronized void summary() {
         out.println();
-        out.printf("%d passed, %d failed, %d skipped%n", passed, failures.size(), skips.size());
+        out.println(messages.get("summary", passed, failures.size(), skips.size()));
         if (!failures.isEmpty()) {
-            out.println("Failed:");
+            out.println(messages.get("summary.failed"));
             failures.forEach(f -> out.println("  - " + f));
         }
         if (!skips.isEmpty()) {
-            out.println("Skipped:");
+            out.println(messages.get("summary.skipped"));
             skips.forEach(s -> out.println("  - " + s));
         }
+        if (!undefined.isEmpty()) {
+            out.println(messages.get("summary.undefined"));
+            undefined.forEach(u -> out.println("  - " + u));
+        }
         out.flush();
+    }
+
+    /** "PinSteps.iEnterAWrongPinTimes" from Cucumber's "dev.mynasim.glue.steps.PinSteps.iEnterAWrongPinTimes(…)". */
+    private static String methodOf(String location) {
+        String method = location.contains("(") ? location.substring(0, location.indexOf('(')) : location;
+        int classStart = method.lastIndexOf('.', method.lastIndexOf('.') - 1);
+        return method.substring(classStart + 1);
     }
 
     private static String location(URI uri) {

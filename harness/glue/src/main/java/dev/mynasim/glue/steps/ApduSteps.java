@@ -8,6 +8,8 @@ import dev.mynasim.client.card.CardResponse;
 import dev.mynasim.client.transport.Apdus;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.ja.ならば;
+import io.cucumber.java.ja.もし;
 import java.nio.charset.StandardCharsets;
 
 /** The byte vocabulary for vendors: send this APDU, expect that status word and data. */
@@ -20,6 +22,7 @@ public class ApduSteps {
     }
 
     @When("I send APDU {string}")
+    @もし("APDU {string}を送る")
     public void iSendApdu(String hex) {
         byte[] command = Apdus.fromHex(PersonaPlaceholders.expand(hex, world.persona()));
         CardResponse response = world.client().send(command);
@@ -28,6 +31,7 @@ public class ApduSteps {
     }
 
     @When("I read the rest of the file with one extended READ BINARY")
+    @もし("ファイルの残りを1回の拡張READ BINARYで読む")
     public void iReadTheRestWithOneExtendedRead() {
         byte[] header = world.last().data();
         if (header.length < 4) {
@@ -41,17 +45,20 @@ public class ApduSteps {
     }
 
     @Then("the (last )status word is {sw}")
+    @ならば("(最後の)ステータスワードは{sw}である")
     public void theStatusWordIs(Integer sw) {
         assertEquals(Apdus.swText(sw), Apdus.swText(world.last().sw()), "status word");
     }
 
     @Then("the response data is {string}")
+    @ならば("応答データは{string}である")
     public void theResponseDataIs(String hex) {
         assertEquals(Apdus.toHex(Apdus.fromHex(PersonaPlaceholders.expand(hex, world.persona()))),
                 Apdus.toHex(world.last().data()), "response data");
     }
 
     @Then("the response data starts with {string}")
+    @ならば("応答データは{string}で始まる")
     public void theResponseDataStartsWith(String hex) {
         String data = Apdus.toHex(world.last().data());
         String prefix = Apdus.toHex(Apdus.fromHex(hex));
@@ -59,11 +66,13 @@ public class ApduSteps {
     }
 
     @Then("the response data has {int} bytes")
+    @ならば("応答データは{int}バイトである")
     public void theResponseDataHasBytes(int length) {
         assertEquals(length, world.last().data().length, "response data length");
     }
 
     @Then("the response data as text is {string}")
+    @ならば("応答データを文字列にすると{string}である")
     public void theResponseDataAsTextIs(String text) {
         assertArrayEquals(text.getBytes(StandardCharsets.US_ASCII), world.last().data(),
                 "response data as ASCII: \"" + new String(world.last().data(), StandardCharsets.US_ASCII) + "\"");

@@ -14,6 +14,9 @@ import dev.mynasim.simulator.issuer.IssuerKeys;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.ja.ならば;
+import io.cucumber.java.ja.もし;
+import io.cucumber.java.ja.前提;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,11 +46,13 @@ public class CardInfoSteps {
     }
 
     @Given("the {application} is selected")
+    @前提("{application}が選択されている")
     public void theApplicationIsSelected(CardApplication application) {
         world.client().select(application);
     }
 
     @Then("the My Number read from the card is the persona's")
+    @ならば("カードから読んだ個人番号はペルソナのものである")
     public void theMyNumberIsThePersonas() {
         // Compared, never printed: the My Number must not reach a report.
         assertTrue(world.persona().myNumber().equals(reader().myNumber()),
@@ -55,11 +60,13 @@ public class CardInfoSteps {
     }
 
     @Then("reading the {cardFile} is refused with {sw}")
+    @ならば("{cardFile}の読み出しは{sw}で拒否される")
     public void readingIsRefused(CardFile file, Integer sw) {
         assertEquals(Apdus.swText(sw), Apdus.swText(reader().tryRead(file).sw()), "status word of reading the " + file.label());
     }
 
     @Then("the basic 4 read from the card are the persona's")
+    @ならば("カードから読んだ基本4情報はペルソナのものである")
     public void theBasicFourAreThePersonas() {
         CardInfoReader.BasicFour basic = reader().basicFour();
         assertEquals(world.persona().name(), basic.name(), "name");
@@ -69,11 +76,13 @@ public class CardInfoSteps {
     }
 
     @Then("the integrity record matches the files and its signature verifies with the key in EF 0004")
+    @ならば("真正性確認情報はファイルと一致し、その署名はEF 0004の鍵で検証できる")
     public void theIntegrityRecordVerifies() {
         assertEquals(List.of(), reader().integrityProblems());
     }
 
     @Then("the card face holds decodable PNG images of the name, the address, the face and the security code")
+    @ならば("券面画像には氏名、住所、顔写真、セキュリティコードの読めるPNG画像がある")
     public void theCardFaceImagesDecode() throws IOException {
         Map<Integer, byte[]> face = reader().cardFace();
         for (Map.Entry<Integer, String> image : CardInfoReader.CARD_FACE_IMAGES.entrySet()) {
@@ -84,12 +93,14 @@ public class CardInfoSteps {
     }
 
     @Then("the card-face signature verifies with the key in EF 0004")
+    @ならば("券面画像の署名はEF 0004の鍵で検証できる")
     public void theCardFaceSignatureVerifies() {
         CardInfoReader reader = reader();
         assertEquals(List.of(), reader.cardFaceSignatureProblems(reader.cardFace()));
     }
 
     @Then("the My Number image is a {int}x{int} PNG")
+    @ならば("個人番号画像は{int}x{int}のPNGである")
     public void theMyNumberImageIs(int width, int height) throws IOException {
         byte[] file = reader().read(CardFile.MY_NUMBER_IMAGE);
         byte[] png = BerTlv.children(BerTlv.at(file, 0).value()).get(0xDF41);
@@ -99,6 +110,7 @@ public class CardInfoSteps {
     }
 
     @Then("the age record holds the persona's birth date")
+    @ならば("生年月日情報にはペルソナの生年月日がある")
     public void theAgeRecordHoldsTheBirthDate() {
         byte[] file = reader().read(CardFile.AGE_RECORD);
         byte[] birthDate = BerTlv.children(BerTlv.at(file, 0).value()).get(0xDF11);
@@ -106,6 +118,7 @@ public class CardInfoSteps {
     }
 
     @When("I save the card-face images to {string}")
+    @もし("券面画像を{string}に保存する")
     public void iSaveTheCardFaceImages(String folder) throws IOException {
         Path directory = Path.of(folder);
         Files.createDirectories(directory);
@@ -116,6 +129,7 @@ public class CardInfoSteps {
     }
 
     @Then("the folder {string} holds {int} PNG files")
+    @ならば("フォルダ{string}にはPNGファイルが{int}個ある")
     public void theFolderHoldsPngFiles(String folder, int count) throws IOException {
         try (var files = Files.list(Path.of(folder))) {
             assertEquals(count, files.filter(p -> p.toString().endsWith(".png")).count(), "PNG files in " + folder);
@@ -123,6 +137,7 @@ public class CardInfoSteps {
     }
 
     @Then("the common AP record holds the persona's serial number, municipality code and card expiry")
+    @ならば("共通カードAPの記録にはペルソナのシリアル番号、市区町村コード、カードの有効期限がある")
     public void theCommonRecordHoldsTheCardData() {
         byte[] record = reader().commonRecord();
         String expected = world.persona().serialNumber() + world.persona().municipalityCode()
@@ -132,6 +147,7 @@ public class CardInfoSteps {
     }
 
     @Then("the common AP signs a random challenge with INTERNAL AUTHENTICATE, verifiable with the persona's key")
+    @ならば("共通カードAPはINTERNAL AUTHENTICATEで乱数チャレンジに署名し、ペルソナの鍵で検証できる")
     public void theCommonApAuthenticates() throws Exception {
         byte[] challenge = new byte[32];
         RANDOM.nextBytes(challenge);
@@ -145,6 +161,7 @@ public class CardInfoSteps {
     }
 
     @When("I ask for a challenge of {int} bytes")
+    @もし("{int}バイトのチャレンジを要求する")
     public void iAskForAChallenge(int length) {
         var response = reader().challenge(length);
         world.setLast(response);
@@ -153,6 +170,7 @@ public class CardInfoSteps {
     }
 
     @Then("the last two challenges differ")
+    @ならば("最後の2つのチャレンジは異なる")
     public void theLastTwoChallengesDiffer() {
         assertTrue(challenges.size() >= 2, "this step needs two challenges");
         byte[] last = challenges.get(challenges.size() - 1);

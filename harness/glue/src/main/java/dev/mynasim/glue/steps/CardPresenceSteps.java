@@ -9,6 +9,8 @@ import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.transport.TransportException;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.ja.ならば;
+import io.cucumber.java.ja.もし;
 import java.time.Duration;
 
 /** Taking the card out of the reader and putting it back, as a person at a kiosk does. */
@@ -28,6 +30,7 @@ public class CardPresenceSteps {
     }
 
     @When("the card is taken out of the reader")
+    @もし("カードをリーダーから取り出す")
     public void theCardIsTakenOut() {
         hands().remove();
         world.client().forgetSelection();
@@ -36,6 +39,7 @@ public class CardPresenceSteps {
 
     /** Putting the card back also ends any fault armed on it: it is a fresh insertion. */
     @When("the card is put back( into the reader)")
+    @もし("カードを(リーダーに)戻す")
     public void theCardIsPutBack() {
         world.backend().controls().ifPresent(controls -> controls.faults().clear());
         hands().insert();
@@ -44,22 +48,26 @@ public class CardPresenceSteps {
     }
 
     @When("the card is pulled out and put back")
+    @もし("カードを抜いて差し直す")
     public void theCardIsPulledOutAndPutBack() {
         theCardIsTakenOut();
         theCardIsPutBack();
     }
 
     @Then("the reader reports no card")
+    @ならば("リーダーはカードなしと報告する")
     public void theReaderReportsNoCard() {
         await("the reader to report no card").atMost(PRESENCE_TIMEOUT).until(() -> !hands().isPresent());
     }
 
     @Then("the reader reports a card")
+    @ならば("リーダーはカードありと報告する")
     public void theReaderReportsACard() {
         await("the reader to report a card").atMost(PRESENCE_TIMEOUT).until(() -> hands().isPresent());
     }
 
     @Then("a command to the card fails because it was removed")
+    @ならば("カードが取り出されたためカードへのコマンドは失敗する")
     public void aCommandFails() {
         byte[] select = CommandApdus.selectApplication(CardApplication.JPKI.aid());
         assertThrows(TransportException.class, () -> world.client().send(select),

@@ -12,6 +12,8 @@ import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.glue.steps.ParameterTypes.CertificateRef;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.ja.ならば;
+import io.cucumber.java.ja.もし;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -42,11 +44,13 @@ public class CertificateSteps {
     }
 
     @When("I read the {certificate} using the {readMethod} method")
+    @もし("{certificate}を{readMethod}方式で読み出す")
     public void iReadTheCertificate(CertificateRef ref, ReadMethod method) {
         world.remember(ref.words, world.client().readCertificate(ref.fid, method));
     }
 
     @Then("the {certificate} chains to the {ca}")
+    @ならば("{certificate}の発行元は{ca}である")
     public void theCertificateChainsTo(CertificateRef ref, CertificateRef caRef) {
         X509Certificate certificate = certificate(world, ref);
         X509Certificate ca = certificate(world, caRef);
@@ -59,6 +63,7 @@ public class CertificateSteps {
     }
 
     @Then("it is the MynaSim TEST {key} root CA")
+    @ならば("それはMynaSim TESTの{key}ルートCAである")
     public void itIsTheTestRoot(KeyRef key) {
         CertificateRef caRef = CertificateRef.of(key).ca();
         X509Certificate expected = caRef == CertificateRef.AUTH_CA
@@ -70,6 +75,7 @@ public class CertificateSteps {
     }
 
     @Then("the {certificate} carries no personal data")
+    @ならば("{certificate}には個人情報が含まれていない")
     public void carriesNoPersonalData(CertificateRef ref) {
         X509Certificate certificate = certificate(world, ref);
         String subject = certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
@@ -81,6 +87,7 @@ public class CertificateSteps {
     }
 
     @Then("the signature certificate carries the persona's name, address, birth date and sex")
+    @ならば("署名用電子証明書にはペルソナの氏名、住所、生年月日、性別が含まれている")
     public void signatureCertificateCarriesBasicFour() throws Exception {
         X509Certificate certificate = certificate(world, CertificateRef.SIGN);
         Map<String, String> expected = JpkiSan.valuesFor(world.persona());
@@ -88,6 +95,7 @@ public class CertificateSteps {
     }
 
     @Then("the {certificate} is valid today")
+    @ならば("{certificate}は今日有効である")
     public void isValidToday(CertificateRef ref) {
         X509Certificate certificate = certificate(world, ref);
         LocalDate today = world.today();
@@ -101,6 +109,7 @@ public class CertificateSteps {
     }
 
     @Then("the {certificate} expires on the date the card rules give")
+    @ならば("{certificate}の有効期限はカードの規則どおりである")
     public void expiresOnTheRulesDate(CertificateRef ref) {
         X509Certificate certificate = certificate(world, ref);
         LocalDate expected = ref == CertificateRef.AUTH

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.mynasim.fixtures.CardRules;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
+import io.cucumber.java.ja.ならば;
+import io.cucumber.java.ja.前提;
 import java.time.LocalDate;
 
 /**
@@ -24,6 +26,7 @@ public class DateSteps {
     }
 
     @Given("a holder born on {date} whose card was issued on {date}")
+    @前提("{date}生まれの人のカードが{date}に交付された")
     public void aHolderWhoseCardWasIssuedOn(LocalDate born, LocalDate issued) {
         requireIssuedAfterBirth(born, issued);
         this.birthDate = born;
@@ -32,6 +35,7 @@ public class DateSteps {
     }
 
     @Given("a holder born on {date} with a period of stay until {date} whose card was issued on {date}")
+    @前提("{date}生まれで在留期間が{date}までの人のカードが{date}に交付された")
     public void aHolderWithAPeriodOfStay(LocalDate born, LocalDate stayEnd, LocalDate issued) {
         requireIssuedAfterBirth(born, issued);
         if (stayEnd.isBefore(issued)) {
@@ -64,17 +68,20 @@ public class DateSteps {
     }
 
     @Then("the card expires on {date}")
+    @ならば("カードの有効期限は{date}である")
     public void theCardExpiresOn(LocalDate expected) {
         assertEquals(expected, cardExpiry(), "card expiry for a holder born " + birthDate + ", card issued " + issueDate
                 + (periodOfStayEnd == null ? "" : ", period of stay until " + periodOfStayEnd));
     }
 
     @Then("the certificates expire on {date}")
+    @ならば("電子証明書の有効期限は{date}である")
     public void theCertificatesExpireOn(LocalDate expected) {
         assertEquals(expected, certificateExpiry(), "certificate expiry for a holder born " + birthDate + ", issued " + issueDate);
     }
 
     @Then("a signature certificate is issued")
+    @ならば("署名用電子証明書が発行される")
     public void aSignatureCertificateIsIssued() {
         requireHolder();
         assertEquals(true, CardRules.signCertificateAllowed(birthDate, issueDate),
@@ -82,6 +89,7 @@ public class DateSteps {
     }
 
     @Then("a signature certificate is not issued")
+    @ならば("署名用電子証明書は発行されない")
     public void aSignatureCertificateIsNotIssued() {
         requireHolder();
         assertEquals(false, CardRules.signCertificateAllowed(birthDate, issueDate),
@@ -89,11 +97,13 @@ public class DateSteps {
     }
 
     @Then("renewal of the card is {renewal}")
+    @ならば("カードの更新が{renewal}")
     public void renewalOfTheCardIs(ParameterTypes.Renewal expected) {
         assertEquals(expected, renewalOn(cardExpiry()), "card renewal on " + world.today() + " (card expires " + cardExpiry() + ")");
     }
 
     @Then("renewal of the certificates is {renewal}")
+    @ならば("電子証明書の更新が{renewal}")
     public void renewalOfTheCertificatesIs(ParameterTypes.Renewal expected) {
         assertEquals(expected, renewalOn(certificateExpiry()),
                 "certificate renewal on " + world.today() + " (certificates expire " + certificateExpiry() + ")");

@@ -21,6 +21,8 @@ import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.simulator.render.CardFaceRenderer;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.ja.ならば;
+import io.cucumber.java.ja.もし;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -55,12 +57,14 @@ public class OfficeSteps {
     }
 
     @When("{string} has the {pin} reset to {string} at the municipal office")
+    @もし("{string}が市区町村窓口で{pin}を{string}に再設定してもらう")
     public void hasThePinReset(String personaId, Pin pin, String newValue) {
         lifecycle.office().resetPin(holder(personaId), pin.label(), newValue, channel());
         world.client().forgetSelection();
     }
 
     @When("someone without the issuer key tries to reset the {pin} to {string}")
+    @もし("発行者鍵を持たない者が{pin}を{string}に再設定しようとする")
     public void someoneWithoutTheKeyTriesToReset(Pin pin, String newValue) {
         byte[] guessedKey = new byte[16];
         new SecureRandom().nextBytes(guessedKey);
@@ -73,18 +77,21 @@ public class OfficeSteps {
     }
 
     @When("{string} moves to {string} and brings the card to the municipal office")
+    @もし("{string}が{string}に転居し、カードを市区町村窓口に持参する")
     public void movesWithTheCard(String personaId, String newAddress) {
         lifecycle.office().changeAddress(holder(personaId), newAddress, world.today(), channel());
         world.forgetCertificates();
     }
 
     @When("{string} changes name to {string} and brings the card to the municipal office")
+    @もし("{string}が氏名を{string}に変更し、カードを市区町村窓口に持参する")
     public void changesNameWithTheCard(String personaId, String newName) {
         lifecycle.office().changeName(holder(personaId), newName, world.today(), channel());
         world.forgetCertificates();
     }
 
     @When("{string} renews the certificates at the municipal office")
+    @もし("{string}が市区町村窓口で電子証明書を更新する")
     public void renewsTheCertificates(String personaId) {
         lifecycle.office().renewCertificates(holder(personaId), world.today(), channel());
         world.forgetCertificates();
@@ -92,6 +99,7 @@ public class OfficeSteps {
     }
 
     @Then("renewing the certificates of {string} at the municipal office is refused")
+    @ならば("市区町村窓口での{string}の電子証明書の更新は拒否される")
     public void renewingIsRefused(String personaId) {
         IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> lifecycle.office().renewCertificates(holder(personaId), world.today(), channel()));
@@ -100,6 +108,7 @@ public class OfficeSteps {
     }
 
     @When("{string} has the card reissued at the municipal office")
+    @もし("{string}が市区町村窓口でカードを再交付してもらう")
     public void hasTheCardReissued(String personaId) {
         // The card in the reader stands for the new card (as in `mynasim office reissue`): the office
         // makes its keys and certificates; the old card's certificates are revoked at the CA.
@@ -109,7 +118,8 @@ public class OfficeSteps {
         world.client().forgetSelection();
     }
 
-    @Then("the basic 4 on the card show the {word} {string} and the integrity record verifies")
+    @Then("the basic 4 on the card show the {holderField} {string} and the integrity record verifies")
+    @ならば("カードの基本4情報の{holderField}は{string}となり、真正性確認情報が検証できる")
     public void theBasicFourShow(String field, String expected) {
         CardResponse verified = world.client().verify(Pin.TEXT, world.persona().pins().text());
         assertTrue(verified.ok(), "the card-info PIN was refused: SW " + Apdus.swText(verified.sw()));
@@ -123,7 +133,8 @@ public class OfficeSteps {
         assertEquals(List.of(), reader.integrityProblems(), "text EF 0003");
     }
 
-    @Then("the card face shows the {word} {string} and its signature verifies")
+    @Then("the card face shows the {holderField} {string} and its signature verifies")
+    @ならば("券面画像の{holderField}は{string}となり、その署名が検証できる")
     public void theCardFaceShows(String field, String expected) {
         CardResponse verified = world.client().verify(Pin.SURFACE_CODE_B, world.persona().verificationCodeB());
         assertTrue(verified.ok(), "照合番号B was refused: SW " + Apdus.swText(verified.sw()));
@@ -138,6 +149,7 @@ public class OfficeSteps {
     }
 
     @Then("the {certificate} on the card is a new one")
+    @ならば("カードの{certificate}は新しいものである")
     public void theCertificateOnTheCardIsNew(CertificateRef ref) {
         X509Certificate onCard = CertificateSteps.certificate(world, ref);
         X509Certificate issued = CertificateAuthoritySteps.certificateOf(world.persona().id(), ref);
@@ -147,18 +159,21 @@ public class OfficeSteps {
     }
 
     @Then("the signature certificate on the card carries the address {string}")
+    @ならば("カードの署名用電子証明書の住所は{string}である")
     public void theSignatureCertificateCarriesTheAddress(String address) {
         X509Certificate onCard = CertificateSteps.certificate(world, CertificateRef.SIGN);
         assertEquals(address, JpkiSan.decode(onCard).get(JpkiSan.OID_ADDRESS), "address in the new signature certificate");
     }
 
     @Then("the CA lists the {certificate} of {string} as revoked because of {revocationReason}")
+    @ならば("認証局では{certificate}は{string}のものが{revocationReason}により失効となっている")
     public void theCaListsAsRevokedBecause(CertificateRef ref, String personaId, RevocationReason reason) {
         CertificateRecord record = lifecycle.ca().find(CertificateAuthoritySteps.certificateOf(personaId, ref)).orElseThrow();
         assertEquals(reason, record.reason(), "the " + ref.words + " of " + personaId + " at the CA: " + record.state());
     }
 
     @Then("a fee of {int} yen is recorded for {string}")
+    @ならば("{int}円の手数料が{string}に記録される")
     public void aFeeIsRecorded(int yen, String personaId) {
         List<OfficeLedger.Fee> fees = lifecycle.office().ledger().fees(personaId);
         assertEquals(List.of(yen), fees.stream().map(OfficeLedger.Fee::yen).toList(), "fees of " + personaId);

@@ -1,5 +1,7 @@
 package dev.mynasim.glue.steps;
 
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.Pin;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.transport.Apdus;
 import java.nio.charset.StandardCharsets;
@@ -13,23 +15,37 @@ import java.util.regex.Pattern;
  * Lets byte-level scenarios name the persona's secrets instead of spelling them out, so PINs and the
  * My Number never stand in a feature file or in the report made from it:
  * {@code "00 20 00 80 04 <text PIN>"} sends the text PIN's ASCII bytes, {@code "FF 10 0C <My Number> FF FF"}
- * compares against the persona's My Number.
+ * compares against the persona's My Number. Every placeholder has a Japanese name too
+ * ({@code <利用者証明用暗証番号>}, {@code <個人番号>} …), the card model's label where there is one.
  */
-final class PersonaPlaceholders {
+public final class PersonaPlaceholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("<([^<>]+)>");
     private static final Map<String, Function<Persona, String>> VALUES = new LinkedHashMap<>();
+    /** Each English placeholder's Japanese twin; both name the same value. */
+    private static final Map<String, String> JAPANESE = new LinkedHashMap<>();
 
     static {
-        VALUES.put("user-proof PIN", p -> p.pins().auth());
-        VALUES.put("signature password", p -> p.pins().sign().orElseThrow(
+        add("user-proof PIN", Pin.AUTH.labelJa(), p -> p.pins().auth());
+        add("signature password", Pin.SIGN.labelJa(), p -> p.pins().sign().orElseThrow(
                 () -> new IllegalStateException("persona " + p.id() + " has no signature password")));
-        VALUES.put("text PIN", p -> p.pins().text());
-        VALUES.put("juki PIN", p -> p.pins().juki());
-        VALUES.put("My Number", Persona::myNumber);
-        VALUES.put("code A", Persona::verificationCodeA);
-        VALUES.put("code B", Persona::verificationCodeB);
-        VALUES.put("birth-date key", Persona::birthDateEra6);
+        add("text PIN", Pin.TEXT.labelJa(), p -> p.pins().text());
+        add("juki PIN", Pin.JUKI.labelJa(), p -> p.pins().juki());
+        add("My Number", CardFile.MY_NUMBER.labelJa(), Persona::myNumber);
+        add("code A", "照合番号A", Persona::verificationCodeA);
+        add("code B", "照合番号B", Persona::verificationCodeB);
+        add("birth-date key", Pin.BIRTH_DATE.labelJa(), Persona::birthDateEra6);
+    }
+
+    private static void add(String english, String japanese, Function<Persona, String> value) {
+        VALUES.put(english, value);
+        VALUES.put(japanese, value);
+        JAPANESE.put(english, japanese);
+    }
+
+    /** English placeholder name to its Japanese twin, e.g. {@code user-proof PIN} to {@code 利用者証明用暗証番号}. */
+    public static Map<String, String> japaneseNames() {
+        return Map.copyOf(JAPANESE);
     }
 
     private PersonaPlaceholders() {

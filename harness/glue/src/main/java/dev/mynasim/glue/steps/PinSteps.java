@@ -6,6 +6,8 @@ import dev.mynasim.client.card.CardResponse;
 import dev.mynasim.model.Pin;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.ja.ならば;
+import io.cucumber.java.ja.もし;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -51,6 +53,7 @@ public class PinSteps {
     }
 
     @When("I enter a wrong {pin} {int} time(s)")
+    @もし("誤った{pin}を{int}回入力する")
     public void iEnterAWrongPinTimes(Pin pin, int times) {
         String wrong = wrongValue(pin);
         for (int i = 0; i < times; i++) {
@@ -59,16 +62,19 @@ public class PinSteps {
     }
 
     @When("I enter the correct {pin}")
+    @もし("正しい{pin}を入力する")
     public void iEnterTheCorrectPin(Pin pin) {
         world.setLast(world.client().verify(pin, currentValue(pin)));
     }
 
     @When("I enter the {pin} {string}")
+    @もし("{pin}に{string}を入力する")
     public void iEnterThePin(Pin pin, String value) {
         world.setLast(world.client().verify(pin, value));
     }
 
     @When("I enter the previous {pin}")
+    @もし("以前の{pin}を入力する")
     public void iEnterThePreviousPin(Pin pin) {
         String old = previous.get(pin);
         if (old == null) {
@@ -78,6 +84,7 @@ public class PinSteps {
     }
 
     @When("I ask for the {pin} tries {int} times")
+    @もし("{pin}の残り回数を{int}回問い合わせる")
     public void iAskForTheTries(Pin pin, int times) {
         for (int i = 0; i < times; i++) {
             world.client().triesLeft(pin);
@@ -85,6 +92,7 @@ public class PinSteps {
     }
 
     @When("I change the {pin} to {string}")
+    @もし("{pin}を{string}に変更する")
     public void iChangeThePinTo(Pin pin, String newValue) {
         CardResponse response = world.client().changePin(pin, currentValue(pin), newValue);
         world.setLast(response);
@@ -95,11 +103,13 @@ public class PinSteps {
     }
 
     @Then("{int} {pin} try/tries remain(s)")
+    @ならば("あと{int}回{pin}を入力できる")
     public void triesRemain(int expected, Pin pin) {
         assertEquals(expected, world.client().triesLeft(pin), "tries left on the " + pin.label());
     }
 
     @Then("the {pin} is locked")
+    @ならば("{pin}がロックされている")
     public void thePinIsLocked(Pin pin) {
         assertEquals(0, world.client().triesLeft(pin), "the " + pin.label() + " should be locked (0 tries left)");
     }

@@ -15,6 +15,8 @@ import dev.mynasim.world.relyingparty.VerificationResult;
 import dev.mynasim.glue.steps.ParameterTypes.CertificateRef;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.ja.ならば;
+import io.cucumber.java.ja.もし;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -54,6 +56,7 @@ public class RelyingPartySteps {
     }
 
     @When("I log in to the portal with the user-proof PIN")
+    @もし("利用者証明用暗証番号でマイナポータルにログインする")
     public void iLogInToThePortal() {
         PortalLoginVerifier portal = lifecycle.portal();
         LoginChallenge challenge = portal.newChallenge();
@@ -64,6 +67,7 @@ public class RelyingPartySteps {
     }
 
     @When("I file an e-Tax return signed with the signature password")
+    @もし("署名用パスワードで署名したe-Taxの申告を送信する")
     public void iFileAnETaxReturn() {
         enterPin(Pin.SIGN);
         byte[] signature = signOnCard(KeyRef.SIGN, TAX_RETURN);
@@ -72,6 +76,7 @@ public class RelyingPartySteps {
     }
 
     @When("I file an e-Tax return signed with the user-proof PIN")
+    @もし("利用者証明用暗証番号で署名したe-Taxの申告を送信する")
     public void iFileAnETaxReturnWithTheUserProofKey() {
         enterPin(Pin.AUTH);
         byte[] signature = signOnCard(KeyRef.AUTH, TAX_RETURN);
@@ -80,18 +85,21 @@ public class RelyingPartySteps {
     }
 
     @Then("the {relyingPartyAnswer} is accepted")
+    @ならば("{relyingPartyAnswer}は受け付けられる")
     public void isAccepted(String what) {
         VerificationResult result = lifecycle.lastResult();
         assertEquals(VerificationOutcome.ACCEPTED, result.outcome(), "the " + what + ": " + result);
     }
 
     @Then("the {relyingPartyAnswer} is rejected as {outcome}")
+    @ならば("{relyingPartyAnswer}は{outcome}のため拒否される")
     public void isRejectedAs(String what, VerificationOutcome expected) {
         VerificationResult result = lifecycle.lastResult();
         assertEquals(expected, result.outcome(), "the " + what + ": " + result);
     }
 
     @Then("the {relyingPartyAnswer} is rejected as revoked \\({revocationReason})")
+    @ならば("{relyingPartyAnswer}は失効（{revocationReason}）のため拒否される")
     public void isRejectedAsRevoked(String what, RevocationReason reason) {
         VerificationResult result = lifecycle.lastResult();
         assertEquals(VerificationOutcome.REVOKED, result.outcome(), "the " + what + ": " + result);

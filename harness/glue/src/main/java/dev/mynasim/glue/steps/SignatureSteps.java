@@ -9,6 +9,8 @@ import dev.mynasim.model.KeyRef;
 import dev.mynasim.glue.steps.ParameterTypes.CertificateRef;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.ja.ならば;
+import io.cucumber.java.ja.もし;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -23,6 +25,7 @@ public class SignatureSteps {
     }
 
     @When("I sign {string} with the {key} key( again)")
+    @もし("{string}に{key}の鍵で(もう一度)署名する")
     public void iSignWithTheKey(String message, KeyRef key) {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         CardResponse response = world.client().sign(key, CardClient.sha256DigestInfo(bytes));
@@ -33,6 +36,7 @@ public class SignatureSteps {
     }
 
     @Then("the signature verifies with the {certificate}")
+    @ならば("署名は{certificate}で検証できる")
     public void theSignatureVerifies(CertificateRef ref) throws Exception {
         byte[] signature = world.lastSignature();
         X509Certificate certificate = CertificateSteps.certificate(world, ref);
@@ -43,6 +47,7 @@ public class SignatureSteps {
     }
 
     @Then("both signatures are identical")
+    @ならば("2つの署名は同一である")
     public void bothSignaturesAreIdentical() {
         assertArrayEquals(world.previousSignature(), world.lastSignature(), "PKCS#1 v1.5 signatures are deterministic");
     }

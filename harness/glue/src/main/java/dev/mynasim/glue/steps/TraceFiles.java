@@ -44,10 +44,14 @@ public class TraceFiles {
     static String fileName(URI feature, Integer line, String scenario) {
         String path = feature.getPath() == null ? feature.toString() : feature.getPath();
         String featureName = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.feature$", "");
-        String slug = scenario.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        // features/ja/pins.feature and features/pins.feature are twins: the language folder keeps their traces apart.
+        String folder = path.lastIndexOf('/') > 0 ? path.substring(path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1, path.lastIndexOf('/')) : "";
+        String prefix = folder.matches("[a-z]{2}") ? folder + "-" : "";
+        // File names stay ASCII: a Japanese scenario name leaves no slug, and the line tells scenarios apart.
+        String slug = scenario.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         if (slug.length() > 60) {
             slug = slug.substring(0, 60);
         }
-        return featureName + "-" + line + "-" + slug + ".trace";
+        return prefix + featureName + "-" + line + (slug.isEmpty() ? "" : "-" + slug) + ".trace";
     }
 }
