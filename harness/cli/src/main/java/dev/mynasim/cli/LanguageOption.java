@@ -1,12 +1,11 @@
 package dev.mynasim.cli;
 
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /** {@code --lang en|ja}, for every command that prints to a person. */
 public final class LanguageOption {
 
-    @Option(names = "--lang", paramLabel = "en|ja", converter = LanguageOption.Converter.class,
+    @Option(names = "--lang", paramLabel = "en|ja", converter = OptionValues.Lang.class,
             description = "Language of the messages: en or ja. Default: from LC_ALL, LC_MESSAGES or LANG (ja_JP... gives ja), else en.")
     Language option;
 
@@ -20,16 +19,5 @@ public final class LanguageOption {
     /** The chosen language's messages. */
     public Messages messages() {
         return Messages.of(language());
-    }
-
-    static final class Converter implements ITypeConverter<Language> {
-        @Override
-        public Language convert(String value) {
-            try {
-                return Language.of(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

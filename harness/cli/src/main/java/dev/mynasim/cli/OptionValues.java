@@ -258,6 +258,18 @@ final class OptionValues {
         }
     }
 
+    /** A message language: en or ja. */
+    static final class Lang implements ITypeConverter<Language> {
+        @Override
+        public Language convert(String value) {
+            try {
+                return Language.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** A card layout word (short-form, long-form). */
     static final class LayoutName implements ITypeConverter<String> {
         @Override

@@ -66,6 +66,7 @@ class CliContractTest {
             case "Host" -> List.of("", "ホスト", "a b");
             case "ProfileName" -> List.of("", "FOO", "接触");
             case "LayoutName" -> List.of("", "FOO", "長形式", "short form");
+            case "Lang" -> List.of("", "fr", "日本語", "e n");
             case "Latency" -> List.of("", "FOO", "command=-1");
             case "Purpose" -> List.of("", "FOO", "ａｕｔｈ");
             case "PinWord" -> List.of("", "FOO", "暗証");
