@@ -51,8 +51,16 @@ else
     [[ "$(id -u)" == 0 ]] || die "pcscd is not running and only root can start it; run: sudo $0"
     # A stale socket or pid file from a killed pcscd makes the new one refuse to start.
     rm -f "$COMM" "$PIDFILE"
+    # The daemon must keep no descriptor of its caller: a test run under `flock LOCK cmd` would otherwise
+    # leave LOCK held by pcscd for as long as it runs, and every later run waiting on LOCK would hang.
     # shellcheck disable=SC2086
-    "$PCSCD" ${PCSCD_ARGS:-}
+    (
+        for fd in /proc/$BASHPID/fd/*; do
+            fd="${fd##*/}"
+            if [[ "$fd" -gt 2 ]]; then eval "exec $fd>&-"; fi
+        done 2>/dev/null
+        exec "$PCSCD" ${PCSCD_ARGS:-}
+    )
     log "started pcscd ($PCSCD ${PCSCD_ARGS:-})"
 fi
 
