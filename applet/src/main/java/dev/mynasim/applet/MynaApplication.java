@@ -109,6 +109,13 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private short ownSigningKeyFid;
     /** True when PINs change with JICSAP CHANGE KEY (80 32) instead of ISO CHANGE REFERENCE DATA. */
     private boolean changesPinWithChangeKey;
+    /**
+     * Persistent change counters, bumped with every change to what exportPins (PINs) or exportContents
+     * (files, keys) writes, in the change's transaction or atomically just before a change that must not
+     * be rolled back (a spent try): the simulator exports only when one moved. Wraps at 16 bits.
+     */
+    private short pinChanges;
+    private short contentChanges;
 
     protected MynaApplication(byte maxDataFiles, byte maxPins, byte maxKeyFiles) {
         dataFiles = new DataFile[maxDataFiles];
@@ -506,6 +513,8 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             ISOException.throwIt(options.malformedPinSw());
         }
         session.setVerified(pin.slot, false);
+        // Not a transaction (a spent try must never roll back): the counter moves first instead.
+        pinChanged();
         if (!pin.check(buffer, data, length)) {
             ISOException.throwIt((short) (StatusWords.TRIES_LEFT_BASE | pin.triesLeft()));
         }
@@ -535,6 +544,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
         JCSystem.beginTransaction();
         pin.replaceValue(buffer, data, length);
+        pinChanged();
         JCSystem.commitTransaction();
     }
 
@@ -723,6 +733,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             pin.replaceValue(buffer, data, length);
         }
         pin.unblock();
+        pinChanged();
         JCSystem.commitTransaction();
         session.setVerified(pin.slot, false);
     }
@@ -750,6 +761,9 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         scratch[1] = (byte) 0x00;
         scratch[2] = (byte) 0x01;
         keyFile.publicKey.setExponent(scratch, (short) 0, (short) 3);
+        // Key generation is not transactional on a card: the counter moves first, so a torn
+        // generation costs at most one export of an unchanged key, never a missed new one.
+        contentChanged();
         keyFile.generator.genKeyPair();
         short length = keyFile.publicKey.getModulus(scratch, (short) 0);
         apdu.setOutgoing();
@@ -867,6 +881,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
                 Util.arrayFillNonAtomic(file.content, size, (short) (file.content.length - size), (byte) 0);
             }
             file.length = size;
+            contentChanged();
             JCSystem.commitTransaction();
             return;
         }
@@ -877,8 +892,11 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         if (size <= (short) 0 || capacity < size) {
             ISOException.throwIt(ISO7816.SW_WRONG_DATA);
         }
+        JCSystem.beginTransaction();
         file.content = new byte[capacity];
         file.length = size;
+        contentChanged();
+        JCSystem.commitTransaction();
     }
 
     private void writeBinary(APDU apdu) {
@@ -894,7 +912,10 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         if (offset > size || length > (short) (size - offset)) {
             ISOException.throwIt(ISO7816.SW_WRONG_P1P2);
         }
+        JCSystem.beginTransaction();
         Util.arrayCopy(buffer, apdu.getOffsetCdata(), file.content, offset, length);
+        contentChanged();
+        JCSystem.commitTransaction();
     }
 
     private void setPin(APDU apdu) {
@@ -924,6 +945,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
         JCSystem.beginTransaction();
         pin.personalise(limit, triesLeft, buffer, (short) (data + 1), valueLength);
+        pinChanged();
         JCSystem.commitTransaction();
         session.setVerified(pin.slot, false);
     }
@@ -958,6 +980,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
         short data = apdu.getOffsetCdata();
         RSAPrivateCrtKey key = keyFile.key;
+        contentChanged();
         switch (component) {
             case 1: key.setP(buffer, data, RSA_2048_COMPONENT_LENGTH); break;
             case 2: key.setQ(buffer, data, RSA_2048_COMPONENT_LENGTH); break;
@@ -1061,7 +1084,25 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
     }
 
+    private void pinChanged() {
+        pinChanges = (short) (pinChanges + 1);
+    }
+
+    private void contentChanged() {
+        contentChanges = (short) (contentChanges + 1);
+    }
+
     // ---- host-side hook (simulator only, never reachable by APDU) ----
+
+    /** How many times the PIN records of exportPins may have changed (wraps); host-side hook. */
+    public short pinChangeCount() {
+        return pinChanges;
+    }
+
+    /** How many times the file and key records of exportContents may have changed (wraps); host-side hook. */
+    public short contentChangeCount() {
+        return contentChanges;
+    }
 
     /**
      * Writes, for each PIN in FID order, FID(2) maxTries(1) triesLeft(1) length(1) value(length)

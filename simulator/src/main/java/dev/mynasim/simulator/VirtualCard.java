@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javacard.framework.AID;
-import javacard.framework.Applet;
 
 /**
  * A My Number Card in jCardSim: the MynaSim applets installed, personalised through the issuer
@@ -25,7 +24,9 @@ import javacard.framework.Applet;
  *
  * <p>Whenever a command changes the card's persistent state (a PIN counter, a changed PIN), the
  * state sink receives the new state <em>before</em> the response is returned, so a caller that
- * writes it to disk never gives back a spent try.
+ * writes it to disk never gives back a spent try. Each application counts its own changes
+ * ({@link MynaApplication#pinChangeCount}, {@link MynaApplication#contentChangeCount}), so only
+ * the part whose counter moved is exported again; a command that changes nothing costs two reads.
  */
 public final class VirtualCard implements SimulatedCard {
 
@@ -44,10 +45,26 @@ public final class VirtualCard implements SimulatedCard {
     private Installed selected;
     /** The MF-level applet (GP ISD AID), selected implicitly after every reset; null on a card without one. */
     private Installed masterFile;
-    private byte[] lastState = new byte[0];
-    private Consumer<byte[]> stateSink = state -> { };
+    /** What each application last exported, refreshed only when its change counters move. */
+    private final List<Exported> exported = new ArrayList<>();
+    private Consumer<byte[]> stateSink;
 
     private record Installed(ApplicationImage image, AID aid) {
+    }
+
+    /** One application's last exported PIN and content records, and the counters they were exported at. */
+    private static final class Exported {
+        final byte[] aid;
+        final MynaApplication applet;
+        short pinChanges;
+        short contentChanges;
+        byte[] pins;
+        byte[] contents;
+
+        Exported(byte[] aid, MynaApplication applet) {
+            this.aid = aid;
+            this.applet = applet;
+        }
     }
 
     /**
@@ -82,7 +99,12 @@ public final class VirtualCard implements SimulatedCard {
             KeyGeneratorSeeding.seed(runtime.lookupApplet(application.aid()).getApplet());
         }
         reset();
-        lastState = exportState();
+        for (Installed application : applications) {
+            if (runtime.lookupApplet(application.aid()).getApplet() instanceof MynaApplication myna) {
+                exported.add(new Exported(application.image().aid(), myna)); // the MF level holds no PINs
+            }
+        }
+        refreshExports(true);
     }
 
     public synchronized void setProfile(CardProfile profile) {
@@ -93,7 +115,7 @@ public final class VirtualCard implements SimulatedCard {
         return profile;
     }
 
-    /** Receives the exported persistent state each time it changes (see {@link CardState}). */
+    /** Receives the exported persistent state each time it changes (see {@link CardState}); null for none. */
     public synchronized void setStateSink(Consumer<byte[]> sink) {
         this.stateSink = sink;
     }
@@ -147,12 +169,39 @@ public final class VirtualCard implements SimulatedCard {
     @Override
     public synchronized byte[] transmit(byte[] command) {
         byte[] response = transmitUnpersisted(command);
-        byte[] state = exportState();
-        if (!Arrays.equals(state, lastState)) {
-            stateSink.accept(state);
-            lastState = state;
+        if (refreshExports(false) && stateSink != null) {
+            stateSink.accept(assembleState());
         }
         return response;
+    }
+
+    /**
+     * Exports again each part whose change counter moved (every part when all is true); true when an
+     * exported part differs from before (a counter also moves for a change that ends where it began,
+     * such as a try spent and given back by a correct PIN).
+     */
+    private boolean refreshExports(boolean all) {
+        boolean changed = false;
+        for (Exported part : exported) {
+            short pinChanges = part.applet.pinChangeCount();
+            if (all || pinChanges != part.pinChanges) {
+                part.pinChanges = pinChanges;
+                int length = part.applet.exportPins(stateBuffer, (short) 0);
+                changed |= replaced(part.pins, part.pins = Arrays.copyOf(stateBuffer, length));
+            }
+            short contentChanges = part.applet.contentChangeCount();
+            if (all || contentChanges != part.contentChanges) {
+                part.contentChanges = contentChanges;
+                int length = part.applet.exportContents(stateBuffer, (short) 0);
+                changed |= replaced(part.contents, part.contents = Arrays.copyOf(stateBuffer, length));
+            }
+        }
+        Arrays.fill(stateBuffer, (byte) 0);
+        return changed;
+    }
+
+    private static boolean replaced(byte[] before, byte[] after) {
+        return !Arrays.equals(before, after);
     }
 
     private byte[] transmitUnpersisted(byte[] command) {
@@ -232,26 +281,36 @@ public final class VirtualCard implements SimulatedCard {
      * where the records are those of {@link MynaApplication#exportPins} and {@link MynaApplication#exportContents}.
      */
     public synchronized byte[] exportState() {
+        // Read afresh from the applets, not from what the change counters kept: a test that compares the
+        // two catches a write path that forgot its counter.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(CardState.FORMAT_2_PREFIX);
-        for (Installed application : applications) {
-            Applet applet = runtime.lookupApplet(application.aid()).getApplet();
-            if (!(applet instanceof MynaApplication myna)) {
-                continue; // the MF level holds no PINs
-            }
-            int length = myna.exportPins(stateBuffer, (short) 0);
-            byte[] aid = application.image().aid();
-            out.write(aid.length);
-            out.writeBytes(aid);
-            out.write(length >> 8);
-            out.write(length);
-            out.write(stateBuffer, 0, length);
-            int contents = myna.exportContents(stateBuffer, (short) 0);
-            out.write(contents >> 8);
-            out.write(contents);
-            out.write(stateBuffer, 0, contents);
+        for (Exported part : exported) {
+            out.write(part.aid.length);
+            out.writeBytes(part.aid);
+            writeWithLength(out, Arrays.copyOf(stateBuffer, part.applet.exportPins(stateBuffer, (short) 0)));
+            writeWithLength(out, Arrays.copyOf(stateBuffer, part.applet.exportContents(stateBuffer, (short) 0)));
         }
         Arrays.fill(stateBuffer, (byte) 0);
         return out.toByteArray();
+    }
+
+    /** The state as the change counters have kept it, what the sink receives. */
+    private byte[] assembleState() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(CardState.FORMAT_2_PREFIX);
+        for (Exported part : exported) {
+            out.write(part.aid.length);
+            out.writeBytes(part.aid);
+            writeWithLength(out, part.pins);
+            writeWithLength(out, part.contents);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeWithLength(ByteArrayOutputStream out, byte[] records) {
+        out.write(records.length >> 8);
+        out.write(records.length);
+        out.writeBytes(records);
     }
 }
