@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,7 +38,9 @@ public final class VirtualCard implements SimulatedCard {
     private static final int VIRTUAL_CARD_OPTION = 0x06;
 
     private final SimulatorRuntime runtime = new SimulatorRuntime();
-    private final Simulator simulator = new Simulator(runtime);
+    // No properties: jCardSim's public constructor scans the system properties for 100 preloaded applets,
+    // formatting 200 property names per card (a visible share of issuing one, docs/performance.md).
+    private final Simulator simulator = new Simulator(runtime, new Properties()) { };
     private final List<Installed> applications = new ArrayList<>();
     private final byte[] stateBuffer = new byte[STATE_BUFFER];
     private CardProfile profile;

@@ -2,6 +2,7 @@ package dev.mynasim.simulator.issuer;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.smartcardio.CommandAPDU;
 
@@ -25,10 +26,10 @@ public final class Personaliser {
     /** Fills the application and, when {@code lock}, moves it to its operational state. */
     public void personalise(ApplicationImage image, boolean lock) {
         String app = image.label();
-        send(new CommandAPDU(0x00, 0xA4, 0x04, 0x0C, image.aid()), "SELECT " + app);
+        send(new CommandAPDU(0x00, 0xA4, 0x04, 0x0C, image.aid()), () -> "SELECT " + app);
         for (Map.Entry<Integer, byte[]> option : image.options().entrySet()) {
             send(new CommandAPDU(0x80, 0xDC, 0x00, option.getKey(), option.getValue()),
-                    app + ": SET OPTION " + hex2(option.getKey()));
+                    () -> app + ": SET OPTION " + hex2(option.getKey()));
         }
         for (Map.Entry<Integer, byte[]> file : image.files().entrySet()) {
             writeFile(app, file.getKey(), file.getValue(), image.capacityOf(file.getKey()));
@@ -37,31 +38,32 @@ public final class Personaliser {
             byte[] data = new byte[pin.value().length + 1];
             data[0] = (byte) pin.triesLeft();
             System.arraycopy(pin.value(), 0, data, 1, pin.value().length);
-            send(new CommandAPDU(0x80, 0xDA, pin.maxTries(), pin.fid() & 0xFF, data), app + ": SET PIN " + hex4(pin.fid()));
+            send(new CommandAPDU(0x80, 0xDA, pin.maxTries(), pin.fid() & 0xFF, data), () -> app + ": SET PIN " + hex4(pin.fid()));
             Arrays.fill(data, (byte) 0);
         }
         for (ApplicationImage.KeyImage key : image.keys()) {
             byte[][] components = {key.p(), key.q(), key.dp(), key.dq(), key.qInv()};
             for (int i = 0; i < components.length; i++) {
-                send(new CommandAPDU(0x80, 0xDB, i + 1, key.fid() & 0xFF, fixedLength(components[i])),
-                        app + ": SET KEY " + hex4(key.fid()) + " component " + (i + 1));
+                int component = i + 1;
+                send(new CommandAPDU(0x80, 0xDB, component, key.fid() & 0xFF, fixedLength(components[i])),
+                        () -> app + ": SET KEY " + hex4(key.fid()) + " component " + component);
             }
         }
         for (Map.Entry<Integer, byte[]> object : image.dataObjects().entrySet()) {
             send(new CommandAPDU(0x80, 0xDE, object.getKey() >> 8, object.getKey() & 0xFF, object.getValue()),
-                    app + ": SET DATA OBJECT " + hex4(object.getKey()));
+                    () -> app + ": SET DATA OBJECT " + hex4(object.getKey()));
         }
         byte[] seed = image.randomSeed();
         if (seed.length > 0) {
-            send(new CommandAPDU(0x80, 0xDD, 0x00, 0x00, seed), app + ": SEED RANDOM");
+            send(new CommandAPDU(0x80, 0xDD, 0x00, 0x00, seed), () -> app + ": SEED RANDOM");
         }
         byte[] issuerKey = image.issuerKey();
         if (issuerKey.length > 0) {
-            send(new CommandAPDU(0x80, 0xDB, 0x10, 0x00, issuerKey), app + ": SET KEY issuer key");
+            send(new CommandAPDU(0x80, 0xDB, 0x10, 0x00, issuerKey), () -> app + ": SET KEY issuer key");
             Arrays.fill(issuerKey, (byte) 0);
         }
         if (lock) {
-            send(new CommandAPDU(0x80, 0xF0, 0x00, 0x00), app + ": LOCK");
+            send(new CommandAPDU(0x80, 0xF0, 0x00, 0x00), () -> app + ": LOCK");
         }
     }
 
@@ -71,12 +73,13 @@ public final class Personaliser {
                 ? new byte[] {fidBytes[0], fidBytes[1], (byte) (content.length >> 8), (byte) content.length,
                     (byte) (capacity >> 8), (byte) capacity}
                 : new byte[] {fidBytes[0], fidBytes[1], (byte) (content.length >> 8), (byte) content.length};
-        send(new CommandAPDU(0x80, 0xE0, 0x00, 0x00, create), app + ": CREATE EF " + hex4(fid));
-        send(new CommandAPDU(0x00, 0xA4, 0x02, 0x0C, fidBytes), app + ": SELECT EF " + hex4(fid));
+        send(new CommandAPDU(0x80, 0xE0, 0x00, 0x00, create), () -> app + ": CREATE EF " + hex4(fid));
+        send(new CommandAPDU(0x00, 0xA4, 0x02, 0x0C, fidBytes), () -> app + ": SELECT EF " + hex4(fid));
         for (int offset = 0; offset < content.length; offset += WRITE_CHUNK) {
             int length = Math.min(WRITE_CHUNK, content.length - offset);
+            int at = offset;
             send(new CommandAPDU(0x80, 0xD6, offset >> 8, offset & 0xFF, content, offset, length),
-                    app + ": WRITE BINARY " + hex4(fid) + " at " + offset);
+                    () -> app + ": WRITE BINARY " + hex4(fid) + " at " + at);
         }
     }
 
@@ -95,11 +98,12 @@ public final class Personaliser {
         return out;
     }
 
-    private void send(CommandAPDU command, String step) {
+    /** The step is named only when it fails: formatting a label per APDU was a visible share of issuing a card. */
+    private void send(CommandAPDU command, Supplier<String> step) {
         byte[] response = card.apply(command.getBytes());
         int sw = dev.mynasim.simulator.StatusWord.of(response);
         if (sw != 0x9000) {
-            throw new IllegalStateException(String.format("personalisation step \"%s\" failed with SW %04X", step, sw));
+            throw new IllegalStateException(String.format("personalisation step \"%s\" failed with SW %04X", step.get(), sw));
         }
     }
 
