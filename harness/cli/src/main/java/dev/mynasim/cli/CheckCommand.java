@@ -2,6 +2,10 @@ package dev.mynasim.cli;
 
 import dev.mynasim.client.backend.Backends;
 import dev.mynasim.cli.report.ProgressReporter;
+import dev.mynasim.cli.shard.FeatureShards;
+import dev.mynasim.cli.shard.Shard;
+import dev.mynasim.cli.shard.ShardReports;
+import dev.mynasim.cli.shard.Timings;
 import dev.mynasim.glue.steps.TraceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +41,21 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only shard I of N (whole feature files, the same split on every machine), for CI matrices."
+                    + " See also --timings and --merge.")
+    String shard;
+
+    @Option(names = "--timings", paramLabel = "FILE",
+            description = "Balance --shard by the seconds per feature in FILE (the timings.json a check run writes"
+                    + " beside its reports); without it, by scenario count.")
+    Path timingsFile;
+
+    @Option(names = "--merge", paramLabel = "DIR", arity = "1..*",
+            description = "Run nothing: merge the report folders of shard runs into one HTML report, one JUnit XML and"
+                    + " one timings file in --report-dir.")
+    List<Path> mergeDirs;
+
     @Parameters(paramLabel = "FEATURE", arity = "0..*", description = "Feature files or folders (default: the features/ folder).")
     List<Path> features = new ArrayList<>();
 
@@ -45,6 +64,9 @@ public final class CheckCommand implements Callable<Integer> {
         Path reports = (reportDir == null ? ProjectHome.get().resolve("target").resolve("mynasim-report") : reportDir)
                 .toAbsolutePath().normalize();
         Files.createDirectories(reports);
+        if (mergeDirs != null) {
+            return merge(reports);
+        }
         System.setProperty(Backends.READER_PROPERTY, reader);
         System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
         System.setProperty("cucumber.publish.quiet", "true");
@@ -64,28 +86,71 @@ public final class CheckCommand implements Callable<Integer> {
             args.add("--tags");
             args.add(tags);
         }
+        List<Path> roots = featureRoots();
+        if (shard == null) {
+            roots.forEach(root -> args.add(root.toString()));
+            System.out.println("MynaSim check on reader \"" + reader + "\"");
+        } else {
+            Shard share = Shard.parse(shard);
+            Timings timings = timingsFile == null ? Timings.none() : Timings.read(timingsFile);
+            List<FeatureShards.Feature> all = FeatureShards.discover(roots, ProjectHome.get(), java.util.Optional.ofNullable(tags));
+            List<FeatureShards.Feature> mine = FeatureShards.select(all, share, timings);
+            int scenarios = mine.stream().mapToInt(FeatureShards.Feature::scenarios).sum();
+            System.out.println("MynaSim check on reader \"" + reader + "\", shard " + share + ": " + mine.size()
+                    + " feature files, " + scenarios + " scenarios (balanced by "
+                    + (timingsFile == null ? "scenario count" : "the timings in " + timingsFile) + ")");
+            if (mine.isEmpty()) {
+                // Still a report, so that a CI matrix collects N outputs and the merge accounts for this shard.
+                ShardReports.write(List.of(), reports);
+                System.out.println("Shard " + share + " has no scenarios: " + all.stream().filter(f -> f.scenarios() > 0).count()
+                        + " feature files with selected scenarios for " + share.count() + " shards. Nothing to run.");
+                System.out.println("JUnit XML: " + reports.resolve(ShardReports.JUNIT));
+                return 0;
+            }
+            mine.forEach(feature -> args.add(feature.path().toString()));
+        }
+        byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
+        Path messages = reports.resolve(ShardReports.MESSAGES);
+        if (Files.isRegularFile(messages)) {
+            ShardReports.timings(messages, ProjectHome.get()).write(reports.resolve(ShardReports.TIMINGS));
+        }
+        System.out.println("Report: " + reports.resolve("cucumber.html"));
+        System.out.println("JUnit XML: " + reports.resolve("cucumber.xml"));
+        System.out.println("Timings (for --shard --timings): " + reports.resolve(ShardReports.TIMINGS));
+        if (traceDir != null) {
+            System.out.println("Traces: " + traceDir.toAbsolutePath().normalize());
+        }
+        return status == 0 ? 0 : 1;
+    }
+
+    private List<Path> featureRoots() {
         if (features.isEmpty()) {
             Path defaultFeatures = ProjectHome.features();
             if (!Files.isDirectory(defaultFeatures)) {
                 throw new IllegalArgumentException("no features/ folder at " + defaultFeatures
                         + "; run from the MynaSim checkout or name the feature files");
             }
-            args.add(defaultFeatures.toString());
-        } else {
-            for (Path feature : features) {
-                if (!Files.exists(feature)) {
-                    throw new IllegalArgumentException("no such feature file or folder: " + feature);
-                }
-                args.add(feature.toAbsolutePath().toString());
+            return new ArrayList<>(List.of(defaultFeatures));
+        }
+        List<Path> roots = new ArrayList<>();
+        for (Path feature : features) {
+            if (!Files.exists(feature)) {
+                throw new IllegalArgumentException("no such feature file or folder: " + feature);
             }
+            roots.add(feature.toAbsolutePath());
         }
-        System.out.println("MynaSim check on reader \"" + reader + "\"");
-        byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
-        System.out.println("Report: " + reports.resolve("cucumber.html"));
-        System.out.println("JUnit XML: " + reports.resolve("cucumber.xml"));
-        if (traceDir != null) {
-            System.out.println("Traces: " + traceDir.toAbsolutePath().normalize());
+        return roots;
+    }
+
+    private int merge(Path reports) throws java.io.IOException {
+        if (shard != null || !features.isEmpty()) {
+            throw new IllegalArgumentException("--merge runs nothing: give it the shard report folders, without --shard or feature files");
         }
-        return status == 0 ? 0 : 1;
+        ShardReports.Summary summary = ShardReports.merge(mergeDirs, reports, ProjectHome.get());
+        System.out.println("Merged " + summary.shards() + " shard reports: " + summary.scenarios() + " scenarios, "
+                + summary.failed() + " failed");
+        System.out.println("Report: " + reports.resolve(ShardReports.HTML));
+        System.out.println("JUnit XML: " + reports.resolve(ShardReports.JUNIT));
+        return summary.failed() == 0 ? 0 : 1;
     }
 }
