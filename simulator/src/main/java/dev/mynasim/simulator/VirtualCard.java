@@ -185,21 +185,25 @@ public final class VirtualCard implements SimulatedCard {
      */
     private boolean refreshExports(boolean all) {
         boolean changed = false;
+        int used = 0;
         for (Exported part : exported) {
             short pinChanges = part.applet.pinChangeCount();
             if (all || pinChanges != part.pinChanges) {
                 part.pinChanges = pinChanges;
                 int length = part.applet.exportPins(stateBuffer, (short) 0);
+                used = Math.max(used, length);
                 changed |= replaced(part.pins, part.pins = Arrays.copyOf(stateBuffer, length));
             }
             short contentChanges = part.applet.contentChangeCount();
             if (all || contentChanges != part.contentChanges) {
                 part.contentChanges = contentChanges;
                 int length = part.applet.exportContents(stateBuffer, (short) 0);
+                used = Math.max(used, length);
                 changed |= replaced(part.contents, part.contents = Arrays.copyOf(stateBuffer, length));
             }
         }
-        Arrays.fill(stateBuffer, (byte) 0);
+        // PIN values passed through the buffer: wipe what was written, not the whole 32 KB every command.
+        Arrays.fill(stateBuffer, 0, used, (byte) 0);
         return changed;
     }
 
