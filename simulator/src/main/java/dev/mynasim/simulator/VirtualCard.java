@@ -2,6 +2,7 @@ package dev.mynasim.simulator;
 
 import com.licel.jcardsim.base.Simulator;
 import com.licel.jcardsim.base.SimulatorRuntime;
+import dev.mynasim.applet.HostExport;
 import dev.mynasim.applet.MynaApplication;
 import dev.mynasim.simulator.issuer.ApplicationImage;
 import dev.mynasim.simulator.issuer.KeyGeneratorSeeding;
@@ -20,13 +21,13 @@ import javacard.framework.AID;
 /**
  * A My Number Card in jCardSim: the MynaSim applets installed, personalised through the issuer
  * commands from {@link ApplicationImage}s, and locked. It fixes what jCardSim does differently from
- * a card (design-notes.md): a SELECT of an unknown AID answers 6A82 instead of reaching the selected
+ * a card (docs/card-choices.md, section "jCardSim"): a SELECT of an unknown AID answers 6A82 instead of reaching the selected
  * applet, commands before any SELECT get MF-level answers, and a Java exception never escapes.
  *
  * <p>Whenever a command changes the card's persistent state (a PIN counter, a changed PIN), the
  * state sink receives the new state <em>before</em> the response is returned, so a caller that
  * writes it to disk never gives back a spent try. Each application counts its own changes
- * ({@link MynaApplication#pinChangeCount}, {@link MynaApplication#contentChangeCount}), so only
+ * ({@link HostExport#pinChangeCount}, {@link HostExport#contentChangeCount}), so only
  * the part whose counter moved is exported again; a command that changes nothing costs two reads.
  */
 public final class VirtualCard implements SimulatedCard {
@@ -154,7 +155,7 @@ public final class VirtualCard implements SimulatedCard {
     }
 
     /**
-     * The power-on state: the MF level answers (card-spec §2.5). A real card's OS has no applet
+     * The power-on state: the MF level answers (docs/card-reference.md §2.5). A real card's OS has no applet
      * selected here; MynaSim's MF is an applet, so it is selected as a default applet would be.
      */
     private void selectMasterFile() {
@@ -187,17 +188,17 @@ public final class VirtualCard implements SimulatedCard {
         boolean changed = false;
         int used = 0;
         for (Exported part : exported) {
-            short pinChanges = part.applet.pinChangeCount();
+            short pinChanges = HostExport.pinChangeCount(part.applet);
             if (all || pinChanges != part.pinChanges) {
                 part.pinChanges = pinChanges;
-                int length = part.applet.exportPins(stateBuffer, (short) 0);
+                int length = HostExport.exportPins(part.applet, stateBuffer, (short) 0);
                 used = Math.max(used, length);
                 changed |= replaced(part.pins, part.pins = Arrays.copyOf(stateBuffer, length));
             }
-            short contentChanges = part.applet.contentChangeCount();
+            short contentChanges = HostExport.contentChangeCount(part.applet);
             if (all || contentChanges != part.contentChanges) {
                 part.contentChanges = contentChanges;
-                int length = part.applet.exportContents(stateBuffer, (short) 0);
+                int length = HostExport.exportContents(part.applet, stateBuffer, (short) 0);
                 used = Math.max(used, length);
                 changed |= replaced(part.contents, part.contents = Arrays.copyOf(stateBuffer, length));
             }
@@ -285,7 +286,7 @@ public final class VirtualCard implements SimulatedCard {
     /**
      * The card's persistent mutable state, format 2 ({@link CardState}): {@code 00 02}, then for each
      * application {@code AID length, AID, length (2), PIN records, length (2), file and key records}
-     * where the records are those of {@link MynaApplication#exportPins} and {@link MynaApplication#exportContents}.
+     * where the records are those of {@link HostExport#exportPins} and {@link HostExport#exportContents}.
      */
     public synchronized byte[] exportState() {
         // Read afresh from the applets, not from what the change counters kept: a test that compares the
@@ -295,8 +296,8 @@ public final class VirtualCard implements SimulatedCard {
         for (Exported part : exported) {
             out.write(part.aid.length);
             out.writeBytes(part.aid);
-            writeWithLength(out, Arrays.copyOf(stateBuffer, part.applet.exportPins(stateBuffer, (short) 0)));
-            writeWithLength(out, Arrays.copyOf(stateBuffer, part.applet.exportContents(stateBuffer, (short) 0)));
+            writeWithLength(out, Arrays.copyOf(stateBuffer, HostExport.exportPins(part.applet, stateBuffer, (short) 0)));
+            writeWithLength(out, Arrays.copyOf(stateBuffer, HostExport.exportContents(part.applet, stateBuffer, (short) 0)));
         }
         Arrays.fill(stateBuffer, (byte) 0);
         return out.toByteArray();

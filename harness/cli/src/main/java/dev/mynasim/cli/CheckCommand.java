@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,10 +25,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "EXPR", description = "Only scenarios matching this tag expression, e.g. \"not @destructive\".")
     String tags;
 
-    @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
-            description = "Where the card is: sim (in-process simulator), vpcd (the simulator served into pcscd),"
-                    + " or a PC/SC reader by name, name fragment or index. Default: ${DEFAULT-VALUE}.")
-    String reader;
+    @Mixin
+    ReaderOption reader = new ReaderOption();
 
     @Option(names = "--allow-destructive",
             description = "Run @destructive scenarios (they may lock, change or reset a PIN) even on a card that is not a"
@@ -67,7 +66,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (mergeDirs != null) {
             return merge(reports);
         }
-        System.setProperty(Backends.READER_PROPERTY, reader);
+        System.setProperty(Backends.READER_PROPERTY, reader.name());
         System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
         System.setProperty("cucumber.publish.quiet", "true");
         if (traceDir != null) {
@@ -89,14 +88,14 @@ public final class CheckCommand implements Callable<Integer> {
         List<Path> roots = featureRoots();
         if (shard == null) {
             roots.forEach(root -> args.add(root.toString()));
-            System.out.println("MynaSim check on reader \"" + reader + "\"");
+            System.out.println("MynaSim check on reader \"" + reader.name() + "\"");
         } else {
             Shard share = Shard.parse(shard);
             Timings timings = timingsFile == null ? Timings.none() : Timings.read(timingsFile);
             List<FeatureShards.Feature> all = FeatureShards.discover(roots, ProjectHome.get(), java.util.Optional.ofNullable(tags));
             List<FeatureShards.Feature> mine = FeatureShards.select(all, share, timings);
             int scenarios = mine.stream().mapToInt(FeatureShards.Feature::scenarios).sum();
-            System.out.println("MynaSim check on reader \"" + reader + "\", shard " + share + ": " + mine.size()
+            System.out.println("MynaSim check on reader \"" + reader.name() + "\", shard " + share + ": " + mine.size()
                     + " feature files, " + scenarios + " scenarios (balanced by "
                     + (timingsFile == null ? "scenario count" : "the timings in " + timingsFile) + ")");
             if (mine.isEmpty()) {

@@ -1,15 +1,15 @@
 package dev.mynasim.cli;
 
+import dev.mynasim.model.CardFile;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.backend.Backend;
 import dev.mynasim.client.backend.Backends;
-import dev.mynasim.client.card.CardApplication;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.card.CardClient;
 import dev.mynasim.client.card.CardInfoReader;
 import dev.mynasim.client.card.CardResponse;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.card.ReadMethod;
-import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.transport.Apdus;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,11 +30,11 @@ import picocli.CommandLine.Option;
                 + " and basic 4 when a PIN or verification code is given.")
 public final class ReadCommand implements Callable<Integer> {
 
-    @Option(names = "--reader", description = "sim (default), vpcd, or a PC/SC reader name.")
-    String reader;
+    @Mixin
+    ReaderOption reader = new ReaderOption();
 
-    @Option(names = "--persona", description = "Persona whose card sim/vpcd issue (default: the default persona).")
-    String persona;
+    @Mixin
+    PersonaOption persona = new PersonaOption();
 
     @Option(names = "--pin", paramLabel = "KIND=VALUE",
             description = "text=<card-info PIN> (My Number and basic 4), code-a=<照合番号A> (My Number),"
@@ -42,8 +43,8 @@ public final class ReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Persona holder = persona == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(persona);
-        String readerName = reader == null ? Backends.configuredReader() : reader;
+        Persona holder = persona.persona();
+        String readerName = reader.nameOr(Backends.configuredReader());
         for (String kind : pins.keySet()) {
             if (!kind.equals("text") && !kind.equals("code-a") && !kind.equals("code-b")) {
                 throw new IllegalArgumentException("unknown --pin kind \"" + kind + "\": use text, code-a or code-b");
@@ -56,9 +57,9 @@ public final class ReadCommand implements Callable<Integer> {
             System.out.println("ATR:    " + Apdus.toHex(backend.atr()));
             printTokenInfo(client);
             printPinStatus(info);
-            printCertificate(client, "user-proof certificate", 0x000A);
-            printCertificate(client, "user-proof CA", 0x000B);
-            printCertificate(client, "signature CA", 0x0002);
+            printCertificate(client, "user-proof certificate", CardFile.AUTH_CERTIFICATE.fid());
+            printCertificate(client, "user-proof CA", CardFile.AUTH_CA_CERTIFICATE.fid());
+            printCertificate(client, "signature CA", CardFile.SIGN_CA_CERTIFICATE.fid());
             printPersonalData(client, info);
         }
         return 0;
@@ -67,7 +68,7 @@ public final class ReadCommand implements Callable<Integer> {
     /** JPKI EF 0006: label, manufacturer, model and serial of the CK_TOKEN_INFO (32/32/16/16 bytes). */
     private static void printTokenInfo(CardClient client) {
         client.ensureSelected(CardApplication.JPKI);
-        client.selectEf(0x0006).require("SELECT EF 0006");
+        client.selectEf(CardFile.TOKEN_INFO.fid()).require("SELECT EF 0006");
         byte[] token = client.readBinary(0, 96).require("READ BINARY token info");
         System.out.println();
         System.out.println("token label:  " + text(token, 0, 32));

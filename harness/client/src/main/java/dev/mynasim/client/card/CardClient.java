@@ -1,5 +1,8 @@
 package dev.mynasim.client.card;
 
+import dev.mynasim.model.KeyRef;
+import dev.mynasim.model.Pin;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.client.transport.Transport;
 import java.io.ByteArrayInputStream;

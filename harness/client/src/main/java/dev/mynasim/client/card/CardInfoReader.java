@@ -1,5 +1,9 @@
 package dev.mynasim.client.card;
 
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.Pin;
+import dev.mynasim.model.BerTlv;
+import dev.mynasim.model.CardApplication;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what the 券面 and common APs hold, the way open clients do (card-spec.md §2.2–2.6): the My
+ * Reads what the 券面 and common APs hold, the way open clients do (docs/card-reference.md §2.2–2.6): the My
  * Number, the basic 4 through its offset table, the integrity record and its signature, the card
  * face and its images, the common AP's record, and the PIN status of every PIN. Needs the right
  * PIN or code verified first (see {@link CardClient#verify}); it never verifies anything itself.

@@ -1,6 +1,6 @@
 package dev.mynasim.client.card;
 
-/** How a client reads a whole EF; real clients use all three (card-spec.md §2.6). */
+/** How a client reads a whole EF; real clients use all three (docs/card-reference.md §2.6). */
 public enum ReadMethod {
     /** OpenSC: read 4 bytes, size = (b[2] << 8 | b[3]) + 4 (assumes a {@code 30 82 LL LL} header), then 256-byte chunks. */
     FOUR_BYTE_HEADER,

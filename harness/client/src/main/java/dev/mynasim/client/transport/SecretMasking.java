@@ -14,7 +14,7 @@ public final class SecretMasking {
     private SecretMasking() {
     }
 
-    /** The My Number data object of text EF 0001 (card-spec.md §2.2): tag FF10, length 12. */
+    /** The My Number data object of text EF 0001 (docs/card-reference.md §2.2): tag FF10, length 12. */
     private static final int[] MY_NUMBER_HEADER = {0xFF, 0x10, 0x0C};
     private static final int MY_NUMBER_DIGITS = 12;
 

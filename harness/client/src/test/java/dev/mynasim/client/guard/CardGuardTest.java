@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.backend.SimBackend;
 import dev.mynasim.client.card.CardClient;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.client.transport.Transport;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.Pin;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.simulator.Applications;
@@ -95,23 +97,23 @@ class OpenScClientTest {
         for (int i = 1; i <= 3; i++) {
             String out = sign("0", "01", "0000", dir.resolve("x.sig"));
             assertTrue(out.contains("CKR_PIN_INCORRECT") || out.contains("CKR_PIN_LOCKED"), out);
-            assertEquals(3 - i, triesLeft(0x0018), "user-proof PIN tries after " + i + " wrong PIN(s) through OpenSC");
+            assertEquals(3 - i, triesLeft(Pin.AUTH), "user-proof PIN tries after " + i + " wrong PIN(s) through OpenSC");
         }
         // The card answers 6984 (blocked); OpenSC 0.23 reports that as a failed C_Login.
         String out = sign("0", "01", persona.pins().auth(), dir.resolve("x.sig"));
         assertTrue(out.contains("C_Login failed") && !Files.exists(dir.resolve("x.sig")), "the right PIN must not open a locked card: " + out);
-        assertEquals(0, triesLeft(0x0018));
+        assertEquals(0, triesLeft(Pin.AUTH));
     }
 
     @Test
     void wrongSignaturePasswordsThroughOpenScLockAfterFive() throws Exception {
         for (int i = 1; i <= 5; i++) {
             sign("1", "02", "WRONG0PASS", dir.resolve("x.sig"));
-            assertEquals(5 - i, triesLeft(0x001B), "signature password tries after " + i + " wrong password(s) through OpenSC");
+            assertEquals(5 - i, triesLeft(Pin.SIGN), "signature password tries after " + i + " wrong password(s) through OpenSC");
         }
         String out = sign("1", "02", persona.pins().sign().orElseThrow(), dir.resolve("x.sig"));
         assertTrue(out.contains("C_Login failed") && !Files.exists(dir.resolve("x.sig")), "the right password must not open a locked card: " + out);
-        assertEquals(0, triesLeft(0x001B), "still locked after the right password");
+        assertEquals(0, triesLeft(Pin.SIGN), "still locked after the right password");
     }
 
     private void signAndVerify(String slotIndex, String id, String pin, X509Certificate certificate) throws Exception {
@@ -137,8 +139,8 @@ class OpenScClientTest {
                 "-i", message.toString(), "-o", signature.toString());
     }
 
-    private int triesLeft(int pinFid) {
-        return CardState.decode(card.exportState()).triesLeft(Applications.JPKI_AID).get(pinFid);
+    private int triesLeft(Pin pin) {
+        return CardState.decode(card.exportState()).triesLeft(CardApplication.JPKI.aid()).get(pin.fid());
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.mynasim.client.transport;
 
+import dev.mynasim.model.CardFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.backend.Backends;
 import dev.mynasim.client.card.CardClient;
-import dev.mynasim.client.card.KeyRef;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.KeyRef;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.card.ReadMethod;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.guard.GuardedBackend;
@@ -31,7 +32,7 @@ class TraceReplayTest {
             backend.reset();
             trace.note("persona: " + persona.id());
             CardClient client = new CardClient(new GetResponseTransport(new TracingTransport(backend.transport(), trace)));
-            client.readCertificate(0x000A, ReadMethod.FOUR_BYTE_HEADER);
+            client.readCertificate(CardFile.AUTH_CERTIFICATE.fid(), ReadMethod.FOUR_BYTE_HEADER);
             client.triesLeft(Pin.AUTH);
             if (withVerify) {
                 client.verify(Pin.AUTH, persona.pins().auth());
@@ -89,7 +90,7 @@ class TraceReplayTest {
 
     @Test
     void theShippedSampleTraceReplaysWithTheDifferencesItIsMeantToShow() {
-        TraceReplay.Result result = replay(readLines("fixtures/traces/card-spec-examples.trace"), Optional.empty());
+        TraceReplay.Result result = replay(readLines("fixtures/traces/card-reference-examples.trace"), Optional.empty());
         assertEquals(8, result.outcomes().size());
         assertEquals(1, result.count(TraceReplay.Outcome.Kind.SKIPPED), "the masked VERIFY");
         assertEquals(List.of(11, 15), result.differences().stream().map(d -> d.line().number()).toList(),

@@ -1,12 +1,13 @@
 package dev.mynasim.glue.steps;
 
+import dev.mynasim.model.CardKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mynasim.client.card.BerTlv;
-import dev.mynasim.client.card.CardApplication;
-import dev.mynasim.client.card.CardFile;
+import dev.mynasim.model.BerTlv;
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.CardFile;
 import dev.mynasim.client.card.CardInfoReader;
 import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.simulator.issuer.IssuerKeys;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** Domain steps for the text, surface, 住基 and common APs (card-spec.md §2.2–2.4). */
+/** Domain steps for the text, surface, 住基 and common APs (docs/card-reference.md §2.2–2.4). */
 public class CardInfoSteps {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -134,7 +135,7 @@ public class CardInfoSteps {
     public void theCommonApAuthenticates() throws Exception {
         byte[] challenge = new byte[32];
         RANDOM.nextBytes(challenge);
-        byte[] signature = reader().internalAuthenticate(CardApplication.COMMON, 0x0019, challenge)
+        byte[] signature = reader().internalAuthenticate(CardKey.COMMON_AUTHENTICATION.application(), CardKey.COMMON_AUTHENTICATION.fid(), challenge)
                 .require("INTERNAL AUTHENTICATE");
         Signature verifier = Signature.getInstance("SHA256withRSA");
         // The key is not on the card; the fixtures derive it (IssuerKeys).

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mynasim.client.backend.CardHands;
-import dev.mynasim.client.card.CardApplication;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.client.transport.TransportException;
 import io.cucumber.java.en.Then;

@@ -1,6 +1,6 @@
 package dev.mynasim.glue.steps;
 
-import dev.mynasim.client.card.CardApplication;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.backend.Fixtures;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;

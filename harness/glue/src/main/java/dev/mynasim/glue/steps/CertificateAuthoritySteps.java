@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 
 /**
- * The test CA and the guidebook's life events that need no change to the card: loss reports, the
+ * The test CA and the life events of docs/card-reference.md §12 that need no change to the card: loss reports, the
  * card found again, name and address changes, and direct revocations and holds. Dates come from
  * {@code Given today is ...}.
  */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mynasim.fixtures.CardRules;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.fixtures.pki.JpkiSan;
-import dev.mynasim.client.card.KeyRef;
+import dev.mynasim.model.KeyRef;
 import dev.mynasim.client.card.ReadMethod;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.glue.steps.ParameterTypes.CertificateRef;

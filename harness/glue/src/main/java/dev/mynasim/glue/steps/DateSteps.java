@@ -8,7 +8,7 @@ import io.cucumber.java.en.Then;
 import java.time.LocalDate;
 
 /**
- * The card's date rules as QA reads them in the guidebook: a holder (birth date, issue date, maybe a
+ * The card's date rules as holders are told them (docs/card-reference.md §12): a holder (birth date, issue date, maybe a
  * period of stay) and the dates that follow. No card is needed; the answers come from
  * {@link CardRules}, the one place for the rules, so these scenarios fail when it is wrong.
  */

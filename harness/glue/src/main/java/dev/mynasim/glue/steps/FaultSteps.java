@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mynasim.client.backend.CardHands;
 import dev.mynasim.client.backend.SimBackend;
 import dev.mynasim.client.card.CardResponse;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.client.transport.TransportException;
 import dev.mynasim.simulator.CardProfile;

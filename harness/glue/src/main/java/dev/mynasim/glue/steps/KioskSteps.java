@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The convenience-store kiosk, as a holder uses it: the guidebook's steps one by one, or a whole
+ * The convenience-store kiosk, as a holder uses it: the steps of docs/card-reference.md §12.3 one by one, or a whole
  * issuance in one step for the fee table. Checks read the kiosk's screen (step and message) and
  * the printed PDF's text.
  */
@@ -233,7 +233,7 @@ public class KioskSteps {
         kioskWorld.printed(certificate);
     }
 
-    /** The whole guidebook flow, steps 1 to 14, for a holder whose PIN is right. */
+    /** The whole flow of docs/card-reference.md §12.3, steps 1 to 14, for a holder whose PIN is right. */
     @When("I get {int} cop(y)(ies) of the {string} at the kiosk")
     public void iGetCopiesAtTheKiosk(int copies, String certificate) {
         iStartCertificateIssuance();

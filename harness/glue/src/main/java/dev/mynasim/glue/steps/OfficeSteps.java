@@ -14,7 +14,7 @@ import dev.mynasim.world.issuer.OfficeLedger;
 import dev.mynasim.world.issuer.RevocationReason;
 import dev.mynasim.client.card.CardInfoReader;
 import dev.mynasim.client.card.CardResponse;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.Pin;
 import dev.mynasim.world.issuer.TransportIssuerChannel;
 import dev.mynasim.glue.steps.ParameterTypes.CertificateRef;
 import dev.mynasim.client.transport.Apdus;

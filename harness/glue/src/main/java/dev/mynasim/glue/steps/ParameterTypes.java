@@ -2,10 +2,10 @@ package dev.mynasim.glue.steps;
 
 import dev.mynasim.world.issuer.CertificateState;
 import dev.mynasim.world.issuer.RevocationReason;
-import dev.mynasim.client.card.CardApplication;
-import dev.mynasim.client.card.CardFile;
-import dev.mynasim.client.card.KeyRef;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.KeyRef;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.card.ReadMethod;
 import dev.mynasim.world.relyingparty.RevocationMethod;
 import dev.mynasim.world.relyingparty.VerificationOutcome;
@@ -18,17 +18,17 @@ public class ParameterTypes {
 
     /** The certificates of the JPKI application and their EFs. */
     public enum CertificateRef {
-        AUTH("user-proof certificate", 0x000A),
-        SIGN("signature certificate", 0x0001),
-        AUTH_CA("user-proof CA certificate", 0x000B),
-        SIGN_CA("signature CA certificate", 0x0002);
+        AUTH(CardFile.AUTH_CERTIFICATE),
+        SIGN(CardFile.SIGN_CERTIFICATE),
+        AUTH_CA(CardFile.AUTH_CA_CERTIFICATE),
+        SIGN_CA(CardFile.SIGN_CA_CERTIFICATE);
 
         final String words;
         final int fid;
 
-        CertificateRef(String words, int fid) {
-            this.words = words;
-            this.fid = fid;
+        CertificateRef(CardFile file) {
+            this.words = file.label();
+            this.fid = file.fid();
         }
 
         static CertificateRef of(KeyRef key) {
@@ -43,25 +43,18 @@ public class ParameterTypes {
         }
     }
 
-    /** Every PIN's label (Pin.label()); the longer labels first so none is cut short. */
-    @ParameterType("user-proof PIN|signature password|card-info PIN|blocked text AP key 0012"
-            + "|text AP verification code A|text AP verification code B|birth-date key"
-            + "|surface AP verification code A|surface AP verification code B|resident-register PIN|common AP PIN")
+    /** Every PIN's label, from the card model. */
+    @ParameterType(Pin.LABEL_PATTERN)
     public Pin pin(String words) {
         return Pin.labelled(words);
     }
 
-    @ParameterType("text AP|surface AP|resident-register AP|common AP")
+    @ParameterType(CardApplication.WORDS_PATTERN)
     public CardApplication application(String words) {
-        return switch (words) {
-            case "text AP" -> CardApplication.TEXT;
-            case "surface AP" -> CardApplication.SURFACE;
-            case "resident-register AP" -> CardApplication.JUKI;
-            default -> CardApplication.COMMON;
-        };
+        return CardApplication.named(words);
     }
 
-    @ParameterType("My Number|basic 4|integrity record|card face|My Number image|age record")
+    @ParameterType(CardFile.HOLDER_DATA_PATTERN)
     public CardFile cardFile(String words) {
         return CardFile.labelled(words);
     }
@@ -71,7 +64,7 @@ public class ParameterTypes {
         return words.equals("user-proof") ? KeyRef.AUTH : KeyRef.SIGN;
     }
 
-    @ParameterType("user-proof certificate|signature certificate|user-proof CA certificate|signature CA certificate")
+    @ParameterType(CardFile.CERTIFICATE_PATTERN)
     public CertificateRef certificate(String words) {
         for (CertificateRef ref : CertificateRef.values()) {
             if (ref.words.equals(words)) {

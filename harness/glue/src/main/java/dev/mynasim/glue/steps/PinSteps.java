@@ -3,7 +3,7 @@ package dev.mynasim.glue.steps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mynasim.client.card.CardResponse;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.Pin;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.EnumMap;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mynasim.client.card.CardClient;
 import dev.mynasim.client.card.CardResponse;
-import dev.mynasim.client.card.KeyRef;
+import dev.mynasim.model.KeyRef;
 import dev.mynasim.glue.steps.ParameterTypes.CertificateRef;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;

@@ -3,16 +3,16 @@ package dev.mynasim.tools.bench;
 import static org.awaitility.Awaitility.await;
 
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.client.card.CardApplication;
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.CardFile;
 import dev.mynasim.client.card.CardClient;
-import dev.mynasim.client.card.KeyRef;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.KeyRef;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.pcsc.PcscReaders;
 import dev.mynasim.client.pcsc.PcscTransport;
 import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.client.transport.Transport;
-import dev.mynasim.simulator.Applications;
 import dev.mynasim.simulator.CardProfile;
 import dev.mynasim.simulator.VirtualCard;
 import dev.mynasim.simulator.VirtualCards;
@@ -96,6 +96,9 @@ public final class Benchmark {
         try (VpcdBridge vpcd = new VpcdBridge(newCard(persona), VpcdBridge.DEFAULT_HOST, VpcdBridge.SLOT0_PORT).start();
                 PcscTransport transport = openWhenPresent("Virtual PCD 00 00")) {
             bridge = measure("pcscd + MynaSim vpcd bridge", transport, persona);
+            if (vpcd.apduCount() == 0) {
+                throw new IllegalStateException("the commands did not go through MynaSim's bridge on port " + vpcd.port());
+            }
         }
         ratio("pcscd + MynaSim bridge: median", bridge.medianMillis(), "at most 0.15 ms on a quiet machine");
         ratio("pcscd + MynaSim bridge: p99", bridge.p99Millis(), "at most 0.5 ms on a quiet machine");
@@ -174,7 +177,7 @@ public final class Benchmark {
     /** jCardSim's own Simulator with the same JPKI applet, personalised with the same issuer commands, nothing around it. */
     private static Transport rawJcardsim(Persona persona) {
         Simulator simulator = new Simulator();
-        byte[] aid = Applications.JPKI_AID;
+        byte[] aid = CardApplication.JPKI.aid();
         simulator.installApplet(new AID(aid, (short) 0, (byte) aid.length), JpkiApplet.class);
         new Personaliser(simulator::transmitCommand).personalise(jpkiImage(persona), true);
         return simulator::transmitCommand;
@@ -183,7 +186,7 @@ public final class Benchmark {
     private static ApplicationImage jpkiImage(Persona persona) {
         return CardImages.forPersona(persona, Fixtures.get().pki().credentials(persona),
                 Fixtures.get().pki().authCaCertificate(), Fixtures.get().pki().signCaCertificate()).stream()
-                .filter(image -> image.hasAid(Applications.JPKI_AID)).findFirst().orElseThrow();
+                .filter(image -> image.hasAid(CardApplication.JPKI.aid())).findFirst().orElseThrow();
     }
 
     /** SELECT the application, VERIFY the user-proof PIN, SELECT the key, sign a DigestInfo. */
@@ -196,7 +199,7 @@ public final class Benchmark {
     /** KB/s reading the user-proof certificate (EF 000A) in 255-byte READ BINARYs, or in one extended READ. */
     private double readThroughput(CardClient client, boolean extended) {
         client.select(CardApplication.JPKI);
-        client.selectEf(0x000A).require("SELECT EF 000A");
+        client.selectEf(CardFile.AUTH_CERTIFICATE.fid()).require("SELECT EF 000A");
         byte[] header = client.readBinary(0, 4).require("READ header");
         int total = ((header[2] & 0xFF) << 8 | (header[3] & 0xFF)) + 4;
         int rounds = 50;
@@ -236,7 +239,7 @@ public final class Benchmark {
         Field simField = VSmartCard.class.getDeclaredField("sim");
         simField.setAccessible(true);
         Simulator simulator = (Simulator) simField.get(vsmartcard);
-        byte[] aid = Applications.JPKI_AID;
+        byte[] aid = CardApplication.JPKI.aid();
         simulator.installApplet(new AID(aid, (short) 0, (byte) aid.length), JpkiApplet.class);
         PcscTransport transport = openWhenPresent("Virtual PCD 00 01");
         // Only the JPKI application is installed in the baseline: the benchmark exercises JPKI alone.

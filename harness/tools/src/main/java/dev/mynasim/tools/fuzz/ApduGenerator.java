@@ -1,5 +1,7 @@
 package dev.mynasim.tools.fuzz;
 
+import dev.mynasim.simulator.Applications;
+import dev.mynasim.model.CardApplication;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,11 +20,11 @@ final class ApduGenerator {
         0x60, 0x7F, 0x84, 0x88, 0x8C, 0x90, 0x9C, 0xA0, 0xB0, 0xC0, 0xE0, 0xFF};
     private static final int[] INSTRUCTIONS = {0xA4, 0xB0, 0xB1, 0xB2, 0xB3, 0x20, 0x21, 0x24, 0x2C, 0x2A, 0x32, 0x84,
         0x88, 0x82, 0xCA, 0xCB, 0xC0, 0xE0, 0xD6, 0xDA, 0xDB, 0xDC, 0xDD, 0xF0, 0x70, 0x44, 0x0E};
-    private static final List<byte[]> OTHER_AIDS = List.of(
-        FuzzTarget.hex("D392F000260100000001"), FuzzTarget.hex("D3921000310001010408"),
-        FuzzTarget.hex("D3921000310001010402"), FuzzTarget.hex("D3921000310001010401"),
-        FuzzTarget.hex("D3921000310001010100"), FuzzTarget.hex("A0000001510000"),
-        FuzzTarget.hex("D392F0"), FuzzTarget.hex("D3921000310001010499"));
+    /** Every application's AID, the MF level's, a partial AID and one the card lacks. */
+    private static final List<byte[]> OTHER_AIDS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(CardApplication.values()).map(CardApplication::aid),
+            java.util.stream.Stream.of(Applications.ISD_AID, FuzzTarget.hex("D392F0"), FuzzTarget.hex("D3921000310001010499")))
+            .toList();
 
     private final SplittableRandom random;
     private final FuzzTarget target;

@@ -1,5 +1,6 @@
 package dev.mynasim.tools.fuzz;
 
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.simulator.VirtualCard;
 import dev.mynasim.simulator.issuer.ApplicationImage.PinImage;
 import dev.mynasim.simulator.state.CardState;
@@ -101,7 +102,7 @@ final class Episode {
     }
 
     private boolean isJpki() {
-        return Arrays.equals(target.aid(), dev.mynasim.simulator.Applications.JPKI_AID);
+        return Arrays.equals(target.aid(), CardApplication.JPKI.aid());
     }
 
     private static byte[] verify(int p2, byte[] value) {

@@ -1,5 +1,7 @@
 package dev.mynasim.tools.fuzz;
 
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.Pin;
 import dev.mynasim.simulator.Applications;
 import dev.mynasim.simulator.issuer.ApplicationImage;
 import dev.mynasim.simulator.issuer.CardImages;
@@ -57,20 +59,20 @@ public record FuzzTarget(String name, byte[] aid, List<Integer> fids, int unlock
     }
 
     private static int unlockPinOf(byte[] aid, ApplicationImage image) {
-        if (Arrays.equals(aid, Applications.JPKI_AID)) {
-            return image.pins().containsKey(CardImages.PIN_SIGN) ? CardImages.PIN_SIGN : CardImages.PIN_AUTH;
+        if (Arrays.equals(aid, CardApplication.JPKI.aid())) {
+            return image.pins().containsKey(Pin.SIGN.fid()) ? Pin.SIGN.fid() : Pin.AUTH.fid();
         }
-        if (Arrays.equals(aid, Applications.TEXT_AID)) {
-            return CardImages.TEXT_PIN;
+        if (Arrays.equals(aid, CardApplication.TEXT.aid())) {
+            return Pin.TEXT.fid();
         }
-        if (Arrays.equals(aid, Applications.SURFACE_AID)) {
-            return CardImages.SURFACE_CODE_B;
+        if (Arrays.equals(aid, CardApplication.SURFACE.aid())) {
+            return Pin.SURFACE_CODE_B.fid();
         }
-        if (Arrays.equals(aid, Applications.JUKI_AID)) {
-            return CardImages.JUKI_PIN;
+        if (Arrays.equals(aid, CardApplication.JUKI.aid())) {
+            return Pin.JUKI.fid();
         }
-        if (Arrays.equals(aid, Applications.COMMON_AID)) {
-            return CardImages.COMMON_PIN;
+        if (Arrays.equals(aid, CardApplication.COMMON.aid())) {
+            return Pin.COMMON.fid();
         }
         return -1;
     }
@@ -81,18 +83,18 @@ public record FuzzTarget(String name, byte[] aid, List<Integer> fids, int unlock
      * answers 9000 then).
      */
     private static List<byte[]> probeOf(byte[] aid, ApplicationImage image) {
-        if (Arrays.equals(aid, Applications.JPKI_AID)) {
-            boolean sign = image.pins().containsKey(CardImages.PIN_SIGN);
+        if (Arrays.equals(aid, CardApplication.JPKI.aid())) {
+            boolean sign = image.pins().containsKey(Pin.SIGN.fid());
             // Reading the signature certificate needs the signature password; a PIN-less card (a
             // child's) has only the user-proof key, whose signature needs the user-proof PIN.
             return sign
                 ? List.of(hex("00A4020C020001"), hex("00B0000004"))
                 : List.of(hex("00A4020C020017"), hex("802A0080223021300906052B0E03021A05000414" + "00".repeat(20) + "00"));
         }
-        if (Arrays.equals(aid, Applications.TEXT_AID)) {
+        if (Arrays.equals(aid, CardApplication.TEXT.aid())) {
             return List.of(hex("00A4020C020001"), hex("00B0000000"));
         }
-        if (Arrays.equals(aid, Applications.SURFACE_AID)) {
+        if (Arrays.equals(aid, CardApplication.SURFACE.aid())) {
             return List.of(hex("00B0820004"));
         }
         // 住基 and common APs: no PIN-guarded file, but changing the PIN (here to its own value,

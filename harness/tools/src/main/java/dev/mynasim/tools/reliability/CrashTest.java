@@ -1,7 +1,8 @@
 package dev.mynasim.tools.reliability;
 
+import dev.mynasim.model.Pin;
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.client.card.CardApplication;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.pcsc.PcscReaders;
 import dev.mynasim.client.pcsc.PcscTransport;
 import dev.mynasim.tools.reliability.CrashChecker.Op;
@@ -56,14 +57,14 @@ public final class CrashTest {
         final String wrong;
         PinState state;
 
-        Target(String label, int fid, int limit, String first, String second, String wrong) {
-            this.label = label;
-            this.fid = fid;
-            this.limit = limit;
+        Target(Pin pin, String first, String second, String wrong) {
+            this.label = pin.label();
+            this.fid = pin.fid();
+            this.limit = pin.maxTries();
             this.first = first;
             this.second = second;
             this.wrong = wrong;
-            this.state = new PinState(limit, first);
+            this.state = new PinState(this.limit, first);
         }
 
         String other(String value) {
@@ -98,8 +99,8 @@ public final class CrashTest {
         String readerName = "Virtual PCD 00 0" + slot;
         Files.deleteIfExists(stateFile);
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target("user-proof PIN", 0x0018, 3, persona.pins().auth(), otherDigits(persona.pins().auth()), wrongDigits(persona.pins().auth())));
-        persona.pins().sign().ifPresent(sign -> targets.add(new Target("signature password", 0x001B, 5, sign, "CRASH2026X", "WRONG0PASS")));
+        targets.add(new Target(Pin.AUTH, persona.pins().auth(), otherDigits(persona.pins().auth()), wrongDigits(persona.pins().auth())));
+        persona.pins().sign().ifPresent(sign -> targets.add(new Target(Pin.SIGN, sign, "CRASH2026X", "WRONG0PASS")));
         CardStateFile file = new CardStateFile(stateFile, persona.id());
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "crashtest-killer");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.client.card.CardApplication;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.pcsc.PcscReaders;
 import dev.mynasim.client.pcsc.PcscTransport;
@@ -100,6 +100,9 @@ class TwoSlotPcscTest {
                 assertEquals(0x9000, Apdus.sw(cb));
                 assertNotEquals(Arrays.toString(ca), Arrays.toString(cb));
             }
+            // each bridge carried its own slot's traffic
+            assertTrue(slot0.apduCount() > 0 && slot1.apduCount() > 0,
+                    "APDUs through the bridges: " + slot0.apduCount() + " and " + slot1.apduCount());
         }
     }
 }

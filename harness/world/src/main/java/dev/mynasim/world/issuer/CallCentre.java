@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The My Number Card call centre (guidebook: call 0120-95-0178 when the card is lost). A loss report
+ * The My Number Card call centre (call 0120-95-0178 when the card is lost: docs/card-reference.md §12.2). A loss report
  * puts every good certificate of the holder on hold, so relying parties see them as suspended; the
  * municipal office cancels the hold when the card is found ({@link MunicipalOffice#cancelSuspension}).
  * The card itself is lost, so nothing is done to it.

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The municipal office's part in the card's life. Each guidebook event maps to one revocation reason
+ * The municipal office's part in the card's life. Each life event of docs/card-reference.md §12 maps to one revocation reason
  * here and nowhere else (docs/lifecycle.md):
  * <ul>
  *   <li>card found after a loss report: the holds are released</li>

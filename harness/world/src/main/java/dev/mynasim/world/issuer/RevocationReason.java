@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The RFC 5280 CRLReason codes the test CA uses, with the names they carry in CRLs, OCSP answers
- * and scenarios (e.g. {@code affiliationChanged}). docs/lifecycle.md maps each guidebook event to one.
+ * and scenarios (e.g. {@code affiliationChanged}). docs/lifecycle.md maps each life event of docs/card-reference.md §12 to one.
  */
 public enum RevocationReason {
     /** The key may be known to someone else. */

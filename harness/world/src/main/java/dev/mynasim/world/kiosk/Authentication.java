@@ -2,8 +2,8 @@ package dev.mynasim.world.kiosk;
 
 import dev.mynasim.client.card.CardClient;
 import dev.mynasim.client.card.CardResponse;
-import dev.mynasim.client.card.KeyRef;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.KeyRef;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.card.ReadMethod;
 import dev.mynasim.client.card.StatusWordException;
 import dev.mynasim.world.relyingparty.LoginChallenge;

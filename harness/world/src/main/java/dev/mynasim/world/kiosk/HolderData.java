@@ -20,7 +20,7 @@ public record HolderData(String name, String address, String residenceMunicipali
         Objects.requireNonNull(permanentDomicile, "permanentDomicile");
     }
 
-    /** The guidebook's precaution for family-register certificates. */
+    /** The family-register precaution of docs/card-reference.md §12.3. */
     public boolean domicileDiffersFromResidence() {
         return permanentDomicile.map(code -> !code.equals(residenceMunicipality)).orElse(false);
     }

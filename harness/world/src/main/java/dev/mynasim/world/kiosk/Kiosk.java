@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * A reference convenience-store kiosk (multi-copier) issuing certificates with a My Number Card: the
- * guidebook's 14 steps as explicit states ({@link KioskStep}), one method per action a screen
+ * 14 steps of docs/card-reference.md §12.3 as explicit states ({@link KioskStep}), one method per action a screen
  * offers. An action the current screen does not offer is refused with
  * {@link IllegalKioskTransitionException}; what the holder must be told (wrong PIN, closed, ...) is
  * the {@link #notice()} on the screen, in Japanese and English.

@@ -1,8 +1,8 @@
 package dev.mynasim.world.kiosk;
 
 /**
- * The kiosk's screens: the guidebook's 14 steps of convenience-store issuance, then the two ends of
- * a session. {@link #number()} is the guidebook's step number (0 for the ends).
+ * The kiosk's screens: the 14 steps of convenience-store issuance (docs/card-reference.md §12.3), then the two ends of
+ * a session. {@link #number()} is the step number of docs/card-reference.md §12.3 (0 for the ends).
  */
 public enum KioskStep {
     SERVICE_SELECTION(1, "行政サービス", "Select government service"),
@@ -50,14 +50,14 @@ public enum KioskStep {
         return number == 0;
     }
 
-    /** The guidebook's step by number, 1 to 14. */
+    /** The step by its number in docs/card-reference.md §12.3, 1 to 14. */
     public static KioskStep numbered(int number) {
         for (KioskStep step : values()) {
             if (step.number == number && number > 0) {
                 return step;
             }
         }
-        throw new IllegalArgumentException("the guidebook's steps are numbered 1 to 14, not " + number);
+        throw new IllegalArgumentException("the kiosk's steps are numbered 1 to 14, not " + number);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.time.MonthDay;
 /**
  * When the kiosk issues certificates: from {@code opens} (inclusive) to {@code closes} (exclusive)
  * every day except the year-end closure {@code closedFrom}..{@code closedUntil} (both closed; the
- * period may run over the new year, as the guidebook's December 29 – January 3 does).
+ * period may run over the new year, as the December 29 – January 3 closure of docs/card-reference.md §12.3 does).
  */
 public record ServiceHours(LocalTime opens, LocalTime closes, MonthDay closedFrom, MonthDay closedUntil) {
 

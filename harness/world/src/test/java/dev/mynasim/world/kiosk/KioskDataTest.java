@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The kiosk's data files: the committed ones load with the guidebook's values; broken ones are named. */
+/** The kiosk's data files: the committed ones load with the values of docs/card-reference.md §12.3; broken ones are named. */
 class KioskDataTest {
 
     private static final Path COMMITTED = Path.of("fixtures", "kiosk");

@@ -131,7 +131,7 @@ class KioskTest {
 
         assertEquals(KioskStep.PIN_ENTRY, kiosk.step());
         assertEquals(KioskMessage.PIN_FORMAT, kiosk.notice().orElseThrow().message());
-        assertEquals(3, new dev.mynasim.client.card.CardClient(backend.transport()).triesLeft(dev.mynasim.client.card.Pin.AUTH));
+        assertEquals(3, new dev.mynasim.client.card.CardClient(backend.transport()).triesLeft(dev.mynasim.model.Pin.AUTH));
     }
 
     @Test
