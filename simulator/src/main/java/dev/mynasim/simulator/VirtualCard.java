@@ -53,7 +53,11 @@ public final class VirtualCard implements SimulatedCard {
     private final List<Exported> exported = new ArrayList<>();
     private Consumer<byte[]> stateSink;
 
-    private record Installed(ApplicationImage image, AID aid) {
+    /** An installed application: its AID only (the image it was personalised from is not kept: heap per card). */
+    private record Installed(byte[] aidBytes, AID aid) {
+        boolean hasAid(byte[] name) {
+            return Arrays.equals(aidBytes, name);
+        }
     }
 
     /** One application's last exported PIN and content records, and the counters they were exported at. */
@@ -83,7 +87,7 @@ public final class VirtualCard implements SimulatedCard {
             byte[] aidBytes = image.aid();
             AID aid = new AID(aidBytes, (short) 0, (byte) aidBytes.length);
             simulator.installApplet(aid, Applications.appletClass(aidBytes));
-            Installed installed = new Installed(image, aid);
+            Installed installed = new Installed(aidBytes.clone(), aid);
             applications.add(installed);
             if (image.hasAid(Applications.ISD_AID)) {
                 masterFile = installed;
@@ -105,7 +109,7 @@ public final class VirtualCard implements SimulatedCard {
         reset();
         for (Installed application : applications) {
             if (runtime.lookupApplet(application.aid()).getApplet() instanceof MynaApplication myna) {
-                exported.add(new Exported(application.image().aid(), myna)); // the MF level holds no PINs
+                exported.add(new Exported(application.aidBytes().clone(), myna)); // the MF level holds no PINs
             }
         }
         refreshExports(true);
@@ -247,7 +251,7 @@ public final class VirtualCard implements SimulatedCard {
             return MasterFileResponder.sw(0x6700);
         }
         for (Installed application : applications) {
-            if (application.image().hasAid(name)) {
+            if (application.hasAid(name)) {
                 byte[] response = simulator.transmitCommand(command);
                 int sw = StatusWord.of(response);
                 selected = sw == 0x9000 ? application : null;
@@ -280,7 +284,7 @@ public final class VirtualCard implements SimulatedCard {
 
     /** The AIDs of the installed applications, in installation order. */
     public synchronized List<byte[]> applicationIds() {
-        return applications.stream().map(application -> application.image().aid()).toList();
+        return applications.stream().map(application -> application.aidBytes().clone()).toList();
     }
 
     /**
