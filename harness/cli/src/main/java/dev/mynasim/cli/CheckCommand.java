@@ -40,6 +40,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Scenarios run at once on the in-process simulator (each has its own card). Default: ${DEFAULT-VALUE};"
+                    + " see docs/performance.md for why not the core count yet. A vpcd slot or a physical reader runs one"
+                    + " scenario at a time whatever this says.")
+    int threads;
+
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Run only shard I of N (whole feature files, the same split on every machine), for CI matrices."
                     + " See also --timings and --merge.")
@@ -84,6 +90,16 @@ public final class CheckCommand implements Callable<Integer> {
         if (tags != null) {
             args.add("--tags");
             args.add(tags);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be 1 or more; got " + threads);
+        }
+        if (threads > 1 && ReaderOption.SIM.equals(reader.name())) {
+            args.add("--threads");
+            args.add(Integer.toString(threads));
+        } else if (threads > 1) {
+            System.out.println("--threads " + threads + " ignored: the reader \"" + reader.name()
+                    + "\" holds one card, so its scenarios run one at a time");
         }
         List<Path> roots = featureRoots();
         if (shard == null) {

@@ -1,6 +1,6 @@
 package dev.mynasim.cli.report;
 
-import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.EventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cucumber plugin: one line per scenario as it finishes, then a one-page summary with every failure
- * and every skip with its reason. Used by {@code mynasim check}.
+ * Cucumber plugin: one line per scenario, then a one-page summary with every failure and every skip
+ * with its reason. Used by {@code mynasim check}. A plain (not concurrent) listener on purpose: run one
+ * at a time, the lines come as each scenario finishes; run with {@code --threads}, Cucumber hands them
+ * over in feature order once the run ends, so the output reads the same either way.
  */
-public final class ProgressReporter implements ConcurrentEventListener {
+public final class ProgressReporter implements EventListener {
 
     private final PrintStream out = System.out;
     private final List<String> failures = new ArrayList<>();
