@@ -13,6 +13,7 @@ import dev.mynasim.client.pcsc.PcscReaders;
 import dev.mynasim.client.pcsc.PcscTransport;
 import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.client.transport.Transport;
+import dev.mynasim.simulator.Applications;
 import dev.mynasim.simulator.CardProfile;
 import dev.mynasim.simulator.VirtualCard;
 import dev.mynasim.simulator.VirtualCards;
@@ -31,6 +32,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,6 +50,9 @@ public final class Benchmark {
 
     private static final byte[] SELECT_EF = Apdus.fromHex("00 A4 02 0C 02 00 0A");
     private static final byte[] DIGEST_INFO = CardClient.sha256DigestInfo("benchmark".getBytes(StandardCharsets.UTF_8));
+
+    private static final int IN_PROCESS_WARM_UP = 20_000;
+    private static final int PCSC_WARM_UP = 200;
 
     private final int apdus;
     private final int flows;
@@ -74,13 +79,15 @@ public final class Benchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.println("(ratios are the figures to compare: each pair is measured in this run, on this machine's load)");
         out.println();
-        out.printf("%-38s %12s %12s %10s %14s %14s %16s%n", "path", "APDU median", "APDU p99", "APDU/s",
+        out.printf("%-38s %13s %13s %10s %14s %14s %16s%n", "path", "APDU median", "APDU p99", "APDU/s",
                 "sign flow med", "sign flow p99", "READ 255 / ext");
 
         VirtualCard inProcess = newCard(persona);
-        Figures sim = measure("in-process MynaSim (VirtualCard)", inProcess::transmit, persona);
-        Figures raw = measure("in-process raw jCardSim, same applet", rawJcardsim(persona), persona);
-        measure("in-process via the sim backend", new SimBackend(newCard(persona)).transport(), persona);
+        // In-process paths warm up long enough for the JIT to compile them (about 10,000 calls), each its
+        // own code, so that neither is measured half-interpreted.
+        Figures sim = measure("in-process MynaSim (VirtualCard)", inProcess::transmit, persona, IN_PROCESS_WARM_UP);
+        Figures raw = measure("in-process raw jCardSim, same applets", rawJcardsim(persona), persona, IN_PROCESS_WARM_UP);
+        measure("in-process via the sim backend", new SimBackend(newCard(persona)).transport(), persona, IN_PROCESS_WARM_UP);
         out.println();
         ratio("in-process MynaSim / raw jCardSim, median", sim.medianMillis() / raw.medianMillis(), "at most 3x");
 
@@ -95,7 +102,7 @@ public final class Benchmark {
         Figures bridge;
         try (VpcdBridge vpcd = new VpcdBridge(newCard(persona), VpcdBridge.DEFAULT_HOST, VpcdBridge.SLOT0_PORT).start();
                 PcscTransport transport = openWhenPresent("Virtual PCD 00 00")) {
-            bridge = measure("pcscd + MynaSim vpcd bridge", transport, persona);
+            bridge = measure("pcscd + MynaSim vpcd bridge", transport, persona, PCSC_WARM_UP);
             if (vpcd.apduCount() == 0) {
                 throw new IllegalStateException("the commands did not go through MynaSim's bridge on port " + vpcd.port());
             }
@@ -108,7 +115,7 @@ public final class Benchmark {
         }
         if (baseline) {
             // Last: VSmartCard's I/O thread never stops.
-            Figures stock = measure("pcscd + jCardSim VSmartCard", startVSmartCardBaseline(persona), persona);
+            Figures stock = measure("pcscd + jCardSim VSmartCard", startVSmartCardBaseline(persona), persona, PCSC_WARM_UP);
             ratio("stock bridge / MynaSim bridge, median", stock.medianMillis() / bridge.medianMillis(), "at least 300x");
         }
     }
@@ -145,10 +152,10 @@ public final class Benchmark {
         return VirtualCards.issue(persona, Fixtures.get().pki(), CardProfile.CONTACT);
     }
 
-    private Figures measure(String path, Transport transport, Persona persona) {
+    private Figures measure(String path, Transport transport, Persona persona, int warmUpApdus) {
         CardClient client = new CardClient(transport);
         client.select(CardApplication.JPKI);
-        for (int i = 0; i < Math.min(200, apdus); i++) {
+        for (int i = 0; i < warmUpApdus; i++) {
             transport.transceive(SELECT_EF);
         }
         Timings round = new Timings();
@@ -168,18 +175,27 @@ public final class Benchmark {
         }
         double shortRead = readThroughput(client, false);
         double extendedRead = readThroughput(client, true);
-        out.printf("%-38s %9.3f ms %9.3f ms %10.0f %11.2f ms %11.2f ms %7.0f / %.0f KB/s%n", path,
-                round.percentileMillis(50), round.percentileMillis(99), round.count() / round.totalSeconds(),
+        out.printf("%-38s %10.1f us %10.1f us %10.0f %11.2f ms %11.2f ms %7.0f / %.0f KB/s%n", path,
+                round.percentileMillis(50) * 1000, round.percentileMillis(99) * 1000, round.count() / round.totalSeconds(),
                 flow.percentileMillis(50), flow.percentileMillis(99), shortRead, extendedRead);
         return new Figures(round.percentileMillis(50), round.percentileMillis(99));
     }
 
-    /** jCardSim's own Simulator with the same JPKI applet, personalised with the same issuer commands, nothing around it. */
+    /**
+     * jCardSim's own Simulator with the card's applets (the same six: jCardSim looks the selected applet
+     * up among the installed ones on every command), personalised with the same issuer commands, and
+     * nothing of MynaSim around it.
+     */
     private static Transport rawJcardsim(Persona persona) {
         Simulator simulator = new Simulator();
-        byte[] aid = CardApplication.JPKI.aid();
-        simulator.installApplet(new AID(aid, (short) 0, (byte) aid.length), JpkiApplet.class);
-        new Personaliser(simulator::transmitCommand).personalise(jpkiImage(persona), true);
+        List<ApplicationImage> images = CardImages.forPersona(persona, Fixtures.get().pki().credentials(persona),
+                Fixtures.get().pki().authCaCertificate(), Fixtures.get().pki().signCaCertificate());
+        for (ApplicationImage image : images) {
+            byte[] aid = image.aid();
+            simulator.installApplet(new AID(aid, (short) 0, (byte) aid.length), Applications.appletClass(aid));
+        }
+        Personaliser personaliser = new Personaliser(simulator::transmitCommand);
+        images.forEach(image -> personaliser.personalise(image, true));
         return simulator::transmitCommand;
     }
 
