@@ -40,11 +40,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Scenarios run at once on the in-process simulator (each has its own card). Default: ${DEFAULT-VALUE};"
-                    + " see docs/performance.md for why not the core count yet. A vpcd slot or a physical reader runs one"
-                    + " scenario at a time whatever this says.")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Scenarios run at once on the in-process simulator (each has its own card); the lines still come"
+                    + " in feature order. Default: the number of cores. A vpcd slot or a physical reader runs one scenario"
+                    + " at a time whatever this says.")
+    Integer threads;
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Run only shard I of N (whole feature files, the same split on every machine), for CI matrices."
@@ -91,13 +91,15 @@ public final class CheckCommand implements Callable<Integer> {
             args.add("--tags");
             args.add(tags);
         }
-        if (threads < 1) {
+        if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be 1 or more; got " + threads);
         }
-        if (threads > 1 && ReaderOption.SIM.equals(reader.name())) {
+        boolean sim = ReaderOption.SIM.equals(reader.name());
+        int parallel = !sim ? 1 : threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (parallel > 1) {
             args.add("--threads");
-            args.add(Integer.toString(threads));
-        } else if (threads > 1) {
+            args.add(Integer.toString(parallel));
+        } else if (!sim && threads != null && threads > 1) {
             System.out.println("--threads " + threads + " ignored: the reader \"" + reader.name()
                     + "\" holds one card, so its scenarios run one at a time");
         }
