@@ -12,11 +12,27 @@ final class FileTable {
     byte dataFileCount;
     byte pinCount;
     byte keyFileCount;
+    /**
+     * Persistent change counters, moved with every change to what HostExport.exportPins (PINs) or
+     * exportContents (files, keys) writes: inside the change's transaction, or just before a change
+     * that cannot be in one (a spent try, a key generation). The simulator exports only when one
+     * moved (docs/performance.md). They wrap at 16 bits.
+     */
+    short pinChanges;
+    short contentChanges;
 
     FileTable(byte maxDataFiles, byte maxPins, byte maxKeyFiles) {
         dataFiles = new DataFile[maxDataFiles];
         pins = new Pin[maxPins];
         keyFiles = new KeyFile[maxKeyFiles];
+    }
+
+    void pinChanged() {
+        pinChanges = (short) (pinChanges + 1);
+    }
+
+    void contentChanged() {
+        contentChanges = (short) (contentChanges + 1);
     }
 
     void addDataFile(short fid, byte readAccess, boolean records) {

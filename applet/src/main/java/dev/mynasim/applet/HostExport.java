@@ -14,6 +14,16 @@ public final class HostExport {
     private HostExport() {
     }
 
+    /** How many times the records of exportPins may have changed (wraps): the simulator exports again only when it moved. */
+    public static short pinChangeCount(MynaApplication application) {
+        return application.files.pinChanges;
+    }
+
+    /** How many times the records of exportContents may have changed (wraps). */
+    public static short contentChangeCount(MynaApplication application) {
+        return application.files.contentChanges;
+    }
+
     /**
      * Writes, for each PIN in FID order, FID(2) maxTries(1) triesLeft(1) length(1) value(length)
      * into out from offset, and returns the end offset. Lets the simulator persist PIN values.

@@ -111,6 +111,7 @@ final class IssuerCommands {
             pin.replaceValue(buffer, data, length);
         }
         pin.unblock();
+        files.pinChanged();
         JCSystem.commitTransaction();
         session.setVerified(pin.slot, false);
     }
@@ -146,6 +147,7 @@ final class IssuerCommands {
             if (application.signer.pairIsConsistent(keyFile.spareKey, keyFile.sparePublicKey, scratch)) {
                 JCSystem.beginTransaction();
                 keyFile.swapInSpare();
+                files.contentChanged();
                 JCSystem.commitTransaction();
                 short length = keyFile.publicKey.getModulus(scratch, (short) 0);
                 apdu.setOutgoing();
@@ -245,6 +247,7 @@ final class IssuerCommands {
                 Util.arrayFillNonAtomic(file.content, size, (short) (file.content.length - size), (byte) 0);
             }
             file.length = size;
+            files.contentChanged();
             JCSystem.commitTransaction();
             return;
         }
@@ -255,8 +258,11 @@ final class IssuerCommands {
         if (size <= (short) 0 || capacity < size) {
             ISOException.throwIt(ISO7816.SW_WRONG_DATA);
         }
+        JCSystem.beginTransaction();
         file.content = new byte[capacity];
         file.length = size;
+        files.contentChanged();
+        JCSystem.commitTransaction();
     }
 
     private void writeBinary(APDU apdu) {
@@ -272,7 +278,10 @@ final class IssuerCommands {
         if (offset > size || length > (short) (size - offset)) {
             ISOException.throwIt(ISO7816.SW_WRONG_P1P2);
         }
+        JCSystem.beginTransaction();
         Util.arrayCopy(buffer, apdu.getOffsetCdata(), file.content, offset, length);
+        files.contentChanged();
+        JCSystem.commitTransaction();
     }
 
     private void setPin(APDU apdu) {
@@ -302,6 +311,7 @@ final class IssuerCommands {
         }
         JCSystem.beginTransaction();
         pin.personalise(limit, triesLeft, buffer, (short) (data + 1), valueLength);
+        files.pinChanged();
         JCSystem.commitTransaction();
         session.setVerified(pin.slot, false);
     }
@@ -341,6 +351,7 @@ final class IssuerCommands {
         }
         short data = apdu.getOffsetCdata();
         RSAPrivateCrtKey key = keyFile.key;
+        files.contentChanged();
         switch (component) {
             case 1: key.setP(buffer, data, RSA_2048_COMPONENT_LENGTH); break;
             case 2: key.setQ(buffer, data, RSA_2048_COMPONENT_LENGTH); break;
@@ -348,6 +359,38 @@ final class IssuerCommands {
             case 4: key.setDQ1(buffer, data, RSA_2048_COMPONENT_LENGTH); break;
             default: key.setPQ(buffer, data, RSA_2048_COMPONENT_LENGTH);
         }
+    }
+
+    /**
+     * jCardSim keeps a generated CRT component at its own length, and signs wrongly when dP, dQ or
+     * qInv is a byte short of the prime (a leading zero byte, about one generated key in 50; the
+     * components themselves are right). Setting each again at the prime's length, as the personaliser
+     * loads keys, gives correct signatures (docs/performance.md). Harmless on a card.
+     */
+    private static void padCrtComponents(RSAPrivateCrtKey key, byte[] scratch) {
+        for (byte component = 1; component <= 5; component++) {
+            short length;
+            switch (component) {
+                case 1: length = key.getP(scratch, RSA_2048_COMPONENT_LENGTH); break;
+                case 2: length = key.getQ(scratch, RSA_2048_COMPONENT_LENGTH); break;
+                case 3: length = key.getDP1(scratch, RSA_2048_COMPONENT_LENGTH); break;
+                case 4: length = key.getDQ1(scratch, RSA_2048_COMPONENT_LENGTH); break;
+                default: length = key.getPQ(scratch, RSA_2048_COMPONENT_LENGTH);
+            }
+            if (length < RSA_2048_COMPONENT_LENGTH) {
+                short padding = (short) (RSA_2048_COMPONENT_LENGTH - length);
+                Util.arrayFillNonAtomic(scratch, (short) 0, padding, (byte) 0);
+                Util.arrayCopyNonAtomic(scratch, RSA_2048_COMPONENT_LENGTH, scratch, padding, length);
+                switch (component) {
+                    case 1: key.setP(scratch, (short) 0, RSA_2048_COMPONENT_LENGTH); break;
+                    case 2: key.setQ(scratch, (short) 0, RSA_2048_COMPONENT_LENGTH); break;
+                    case 3: key.setDP1(scratch, (short) 0, RSA_2048_COMPONENT_LENGTH); break;
+                    case 4: key.setDQ1(scratch, (short) 0, RSA_2048_COMPONENT_LENGTH); break;
+                    default: key.setPQ(scratch, (short) 0, RSA_2048_COMPONENT_LENGTH);
+                }
+            }
+        }
+        Util.arrayFillNonAtomic(scratch, (short) 0, SessionState.SCRATCH_LENGTH, (byte) 0);
     }
 
     /**

@@ -509,6 +509,8 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             ISOException.throwIt(options.malformedPinSw());
         }
         session.setVerified(pin.slot, false);
+        // Not a transaction (a spent try must never roll back): the counter moves first instead.
+        files.pinChanged();
         if (!pin.check(buffer, data, length)) {
             ISOException.throwIt((short) (StatusWords.TRIES_LEFT_BASE | pin.triesLeft()));
         }
@@ -538,6 +540,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         }
         JCSystem.beginTransaction();
         pin.replaceValue(buffer, data, length);
+        files.pinChanged();
         JCSystem.commitTransaction();
     }
 

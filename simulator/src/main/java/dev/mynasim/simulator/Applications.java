@@ -19,7 +19,7 @@ public final class Applications {
     private Applications() {
     }
 
-    static Class<? extends Applet> appletClass(byte[] aid) {
+    public static Class<? extends Applet> appletClass(byte[] aid) {
         if (java.util.Arrays.equals(aid, CardApplication.JPKI.aid())) {
             return JpkiApplet.class;
         }

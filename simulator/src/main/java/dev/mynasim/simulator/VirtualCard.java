@@ -14,11 +14,11 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javacard.framework.AID;
-import javacard.framework.Applet;
 
 /**
  * A My Number Card in jCardSim: the MynaSim applets installed, personalised through the issuer
@@ -28,7 +28,9 @@ import javacard.framework.Applet;
  *
  * <p>Whenever a command changes the card's persistent state (a PIN counter, a changed PIN), the
  * state sink receives the new state <em>before</em> the response is returned, so a caller that
- * writes it to disk never gives back a spent try.
+ * writes it to disk never gives back a spent try. Each application counts its own changes
+ * ({@link HostExport#pinChangeCount}, {@link HostExport#contentChangeCount}), so only
+ * the part whose counter moved is exported again; a command that changes nothing costs two reads.
  */
 public final class VirtualCard implements SimulatedCard {
 
@@ -39,7 +41,9 @@ public final class VirtualCard implements SimulatedCard {
     private static final int VIRTUAL_CARD_OPTION = 0x06;
 
     private final SimulatorRuntime runtime = new SimulatorRuntime();
-    private final Simulator simulator = new Simulator(runtime);
+    // No properties: jCardSim's public constructor scans the system properties for 100 preloaded applets,
+    // formatting 200 property names per card (a visible share of issuing one, docs/performance.md).
+    private final Simulator simulator = new Simulator(runtime, new Properties()) { };
     private final List<Installed> applications = new ArrayList<>();
     private final byte[] stateBuffer = new byte[STATE_BUFFER];
     private CardProfile profile;
@@ -47,10 +51,30 @@ public final class VirtualCard implements SimulatedCard {
     private Installed selected;
     /** The MF-level applet (GP ISD AID), selected implicitly after every reset; null on a card without one. */
     private Installed masterFile;
-    private byte[] lastState = new byte[0];
-    private Consumer<byte[]> stateSink = state -> { };
+    /** What each application last exported, refreshed only when its change counters move. */
+    private final List<Exported> exported = new ArrayList<>();
+    private Consumer<byte[]> stateSink;
 
-    private record Installed(ApplicationImage image, AID aid) {
+    /** An installed application: its AID only (the image it was personalised from is not kept: heap per card). */
+    private record Installed(byte[] aidBytes, AID aid) {
+        boolean hasAid(byte[] name) {
+            return Arrays.equals(aidBytes, name);
+        }
+    }
+
+    /** One application's last exported PIN and content records, and the counters they were exported at. */
+    private static final class Exported {
+        final byte[] aid;
+        final MynaApplication applet;
+        short pinChanges;
+        short contentChanges;
+        byte[] pins;
+        byte[] contents;
+
+        Exported(byte[] aid, MynaApplication applet) {
+            this.aid = aid;
+            this.applet = applet;
+        }
     }
 
     /**
@@ -73,7 +97,7 @@ public final class VirtualCard implements SimulatedCard {
             byte[] aidBytes = image.aid();
             AID aid = new AID(aidBytes, (short) 0, (byte) aidBytes.length);
             simulator.installApplet(aid, Applications.appletClass(aidBytes));
-            Installed installed = new Installed(image, aid);
+            Installed installed = new Installed(aidBytes.clone(), aid);
             applications.add(installed);
             if (image.hasAid(Applications.ISD_AID)) {
                 masterFile = installed;
@@ -94,7 +118,12 @@ public final class VirtualCard implements SimulatedCard {
         }
         presentContactAtr(profile);
         reset();
-        lastState = exportState();
+        for (Installed application : applications) {
+            if (runtime.lookupApplet(application.aid()).getApplet() instanceof MynaApplication myna) {
+                exported.add(new Exported(application.aidBytes().clone(), myna)); // the MF level holds no PINs
+            }
+        }
+        refreshExports(true);
     }
 
     public synchronized void setProfile(CardProfile profile) {
@@ -122,7 +151,7 @@ public final class VirtualCard implements SimulatedCard {
         return profile;
     }
 
-    /** Receives the exported persistent state each time it changes (see {@link CardState}). */
+    /** Receives the exported persistent state each time it changes (see {@link CardState}); null for none. */
     public synchronized void setStateSink(Consumer<byte[]> sink) {
         this.stateSink = sink;
     }
@@ -176,12 +205,43 @@ public final class VirtualCard implements SimulatedCard {
     @Override
     public synchronized byte[] transmit(byte[] command) {
         byte[] response = transmitUnpersisted(command);
-        byte[] state = exportState();
-        if (!Arrays.equals(state, lastState)) {
-            stateSink.accept(state);
-            lastState = state;
+        if (refreshExports(false) && stateSink != null) {
+            stateSink.accept(assembleState());
         }
         return response;
+    }
+
+    /**
+     * Exports again each part whose change counter moved (every part when all is true); true when an
+     * exported part differs from before (a counter also moves for a change that ends where it began,
+     * such as a try spent and given back by a correct PIN).
+     */
+    private boolean refreshExports(boolean all) {
+        boolean changed = false;
+        int used = 0;
+        for (Exported part : exported) {
+            short pinChanges = HostExport.pinChangeCount(part.applet);
+            if (all || pinChanges != part.pinChanges) {
+                part.pinChanges = pinChanges;
+                int length = HostExport.exportPins(part.applet, stateBuffer, (short) 0);
+                used = Math.max(used, length);
+                changed |= replaced(part.pins, part.pins = Arrays.copyOf(stateBuffer, length));
+            }
+            short contentChanges = HostExport.contentChangeCount(part.applet);
+            if (all || contentChanges != part.contentChanges) {
+                part.contentChanges = contentChanges;
+                int length = HostExport.exportContents(part.applet, stateBuffer, (short) 0);
+                used = Math.max(used, length);
+                changed |= replaced(part.contents, part.contents = Arrays.copyOf(stateBuffer, length));
+            }
+        }
+        // PIN values passed through the buffer: wipe what was written, not the whole 32 KB every command.
+        Arrays.fill(stateBuffer, 0, used, (byte) 0);
+        return changed;
+    }
+
+    private static boolean replaced(byte[] before, byte[] after) {
+        return !Arrays.equals(before, after);
     }
 
     private byte[] transmitUnpersisted(byte[] command) {
@@ -219,7 +279,7 @@ public final class VirtualCard implements SimulatedCard {
             return MasterFileResponder.sw(0x6700);
         }
         for (Installed application : applications) {
-            if (application.image().hasAid(name)) {
+            if (application.hasAid(name)) {
                 byte[] response = simulator.transmitCommand(command);
                 int sw = StatusWord.of(response);
                 selected = sw == 0x9000 ? application : null;
@@ -266,7 +326,7 @@ public final class VirtualCard implements SimulatedCard {
 
     /** The AIDs of the installed applications, in installation order. */
     public synchronized List<byte[]> applicationIds() {
-        return applications.stream().map(application -> application.image().aid()).toList();
+        return applications.stream().map(application -> application.aidBytes().clone()).toList();
     }
 
     /**
@@ -275,26 +335,36 @@ public final class VirtualCard implements SimulatedCard {
      * where the records are those of {@link HostExport#exportPins} and {@link HostExport#exportContents}.
      */
     public synchronized byte[] exportState() {
+        // Read afresh from the applets, not from what the change counters kept: a test that compares the
+        // two catches a write path that forgot its counter.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(CardState.FORMAT_2_PREFIX);
-        for (Installed application : applications) {
-            Applet applet = runtime.lookupApplet(application.aid()).getApplet();
-            if (!(applet instanceof MynaApplication myna)) {
-                continue; // the MF level holds no PINs
-            }
-            int length = HostExport.exportPins(myna, stateBuffer, (short) 0);
-            byte[] aid = application.image().aid();
-            out.write(aid.length);
-            out.writeBytes(aid);
-            out.write(length >> 8);
-            out.write(length);
-            out.write(stateBuffer, 0, length);
-            int contents = HostExport.exportContents(myna, stateBuffer, (short) 0);
-            out.write(contents >> 8);
-            out.write(contents);
-            out.write(stateBuffer, 0, contents);
+        for (Exported part : exported) {
+            out.write(part.aid.length);
+            out.writeBytes(part.aid);
+            writeWithLength(out, Arrays.copyOf(stateBuffer, HostExport.exportPins(part.applet, stateBuffer, (short) 0)));
+            writeWithLength(out, Arrays.copyOf(stateBuffer, HostExport.exportContents(part.applet, stateBuffer, (short) 0)));
         }
         Arrays.fill(stateBuffer, (byte) 0);
         return out.toByteArray();
+    }
+
+    /** The state as the change counters have kept it, what the sink receives. */
+    private byte[] assembleState() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(CardState.FORMAT_2_PREFIX);
+        for (Exported part : exported) {
+            out.write(part.aid.length);
+            out.writeBytes(part.aid);
+            writeWithLength(out, part.pins);
+            writeWithLength(out, part.contents);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeWithLength(ByteArrayOutputStream out, byte[] records) {
+        out.write(records.length >> 8);
+        out.write(records.length);
+        out.writeBytes(records);
     }
 }

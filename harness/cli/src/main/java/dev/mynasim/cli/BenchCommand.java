@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 
 /** {@code mynasim bench}: prints APDU round trips, sign flows and READ throughput per path. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures APDU round trip (median, p99), the JPKI sign flow and READ BINARY throughput: in-process, "
-                + "through pcscd with MynaSim's vpcd bridge (slot 0), and with jCardSim's VSmartCard (slot 1).")
+        description = "Measures APDU round trip (median, p99), the JPKI sign flow and READ BINARY throughput side by side: "
+                + "in-process, raw jCardSim with the same applet, through pcscd with MynaSim's vpcd bridge (slot 0) and with"
+                + " jCardSim's VSmartCard (slot 1); prints the ratios and the suite's wall time on sim and vpcd.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--apdus", converter = OptionValues.Count.class, defaultValue = "5000", description = "APDUs per path. Default: ${DEFAULT-VALUE}.")
@@ -20,6 +21,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-baseline", description = "Skip jCardSim's VSmartCard (it takes vpcd slot 1 and ~44 ms per APDU).")
     boolean noBaseline;
+
+    @Option(names = "--no-suite", description = "Skip timing the whole suite (mynasim check on sim and on vpcd, about a minute each).")
+    boolean noSuite;
 
     @Option(names = "--bridge", description = "Only the vpcd bridge's own cost: a card that answers at once, through pcscd.")
     boolean bridgeOnly;
@@ -51,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        new Benchmark(apdus, flows, System.out).run(!noBaseline);
+        new Benchmark(apdus, flows, System.out).run(!noBaseline, !noSuite);
         System.out.flush();
         // jCardSim's VSmartCard thread never ends by itself.
         System.exit(0);

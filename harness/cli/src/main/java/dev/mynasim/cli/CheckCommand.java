@@ -2,6 +2,10 @@ package dev.mynasim.cli;
 
 import dev.mynasim.client.backend.Backends;
 import dev.mynasim.cli.report.ProgressReporter;
+import dev.mynasim.cli.shard.FeatureShards;
+import dev.mynasim.cli.shard.Shard;
+import dev.mynasim.cli.shard.ShardReports;
+import dev.mynasim.cli.shard.Timings;
 import dev.mynasim.glue.steps.TraceFiles;
 import dev.mynasim.fixtures.CardLayout;
 import java.nio.file.Files;
@@ -42,6 +46,27 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report-dir", converter = OptionValues.Folder.class, paramLabel = "DIR", description = "Where the reports go. Default: target/mynasim-report under the MynaSim checkout.")
     Path reportDir;
 
+    @Option(names = "--threads", converter = OptionValues.Threads.class, paramLabel = "N",
+            description = "Scenarios run at once on the in-process simulator (each has its own card); the lines still come"
+                    + " in feature order. Default: the number of cores. A vpcd slot or a physical reader runs one scenario"
+                    + " at a time whatever this says.")
+    Integer threads;
+
+    @Option(names = "--shard", converter = OptionValues.ShardOf.class, paramLabel = "I/N",
+            description = "Run only shard I of N (whole feature files, the same split on every machine), for CI matrices."
+                    + " See also --timings and --merge.")
+    String shard;
+
+    @Option(names = "--timings", converter = OptionValues.ExistingFile.class, paramLabel = "FILE",
+            description = "Balance --shard by the seconds per feature in FILE (the timings.json a check run writes"
+                    + " beside its reports); without it, by scenario count.")
+    Path timingsFile;
+
+    @Option(names = "--merge", converter = OptionValues.ExistingFileOrFolder.class, paramLabel = "DIR", arity = "1..*",
+            description = "Run nothing: merge the report folders of shard runs into one HTML report, one JUnit XML and"
+                    + " one timings file in --report-dir.")
+    List<Path> mergeDirs;
+
     @Mixin
     LanguageOption language = new LanguageOption();
 
@@ -53,6 +78,9 @@ public final class CheckCommand implements Callable<Integer> {
         Path reports = (reportDir == null ? ProjectHome.get().resolve("target").resolve("mynasim-report") : reportDir)
                 .toAbsolutePath().normalize();
         Files.createDirectories(reports);
+        if (mergeDirs != null) {
+            return merge(reports);
+        }
         // The run writes into a new folder; the reports in place are replaced only by complete ones.
         Path next = Files.createTempDirectory(reports, ".next-");
         try {
@@ -86,22 +114,39 @@ public final class CheckCommand implements Callable<Integer> {
             args.add("--tags");
             args.add(tags);
         }
-        if (features.isEmpty()) {
-            Path defaultFeatures = ProjectHome.features();
-            if (!Files.isDirectory(defaultFeatures)) {
-                throw new IllegalArgumentException("no features/ folder at " + defaultFeatures
-                        + "; run from the MynaSim checkout or name the feature files");
-            }
-            args.add(defaultFeatures.toString());
-        } else {
-            for (Path feature : features) {
-                if (!Files.exists(feature)) {
-                    throw new IllegalArgumentException("no such feature file or folder: " + feature);
-                }
-                args.add(feature.toAbsolutePath().toString());
-            }
+        boolean sim = ReaderOption.SIM.equals(reader.name());
+        int parallel = !sim ? 1 : threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (parallel > 1) {
+            args.add("--threads");
+            args.add(Integer.toString(parallel));
+        } else if (!sim && threads != null && threads > 1) {
+            System.out.println("--threads " + threads + " ignored: the reader \"" + reader.name()
+                    + "\" holds one card, so its scenarios run one at a time");
         }
-        System.out.println(messages.get("check.start", reader.name()) + (layout == null ? "" : ", card layout " + layout));
+        String start = messages.get("check.start", reader.name()) + (layout == null ? "" : ", card layout " + layout);
+        List<Path> roots = featureRoots();
+        if (shard == null) {
+            roots.forEach(root -> args.add(root.toString()));
+            System.out.println(start);
+        } else {
+            Shard share = Shard.parse(shard);
+            Timings timings = timingsFile == null ? Timings.none() : Timings.read(timingsFile);
+            List<FeatureShards.Feature> all = FeatureShards.discover(roots, ProjectHome.get(), java.util.Optional.ofNullable(tags));
+            List<FeatureShards.Feature> mine = FeatureShards.select(all, share, timings);
+            int scenarios = mine.stream().mapToInt(FeatureShards.Feature::scenarios).sum();
+            System.out.println(start + ", shard " + share + ": " + mine.size()
+                    + " feature files, " + scenarios + " scenarios (balanced by "
+                    + (timingsFile == null ? "scenario count" : "the timings in " + timingsFile) + ")");
+            if (mine.isEmpty()) {
+                // Still a report, so that a CI matrix collects N outputs and the merge accounts for this shard.
+                ShardReports.write(List.of(), reports);
+                System.out.println("Shard " + share + " has no scenarios: " + all.stream().filter(f -> f.scenarios() > 0).count()
+                        + " feature files with selected scenarios for " + share.count() + " shards. Nothing to run.");
+                System.out.println(messages.get("check.junit", reports.resolve(ShardReports.JUNIT).toString()));
+                return 0;
+            }
+            mine.forEach(feature -> args.add(feature.path().toString()));
+        }
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         ReportFolder.Outcome outcome = ReportFolder.check(next);
         if (!outcome.complete()) {
@@ -110,8 +155,10 @@ public final class CheckCommand implements Callable<Integer> {
             return MynasimCommand.FAILED;
         }
         ReportFolder.moveInto(next, reports);
+        ShardReports.timings(reports.resolve(ShardReports.MESSAGES), ProjectHome.get()).write(reports.resolve(ShardReports.TIMINGS));
         System.out.println(messages.get("check.report", reports.resolve(ReportFolder.HTML).toString()));
         System.out.println(messages.get("check.junit", reports.resolve(ReportFolder.JUNIT).toString()));
+        System.out.println("Timings (for --shard --timings): " + reports.resolve(ShardReports.TIMINGS));
         if (traceDir != null) {
             System.out.println(messages.get("check.traces", traceDir.toAbsolutePath().normalize().toString()));
         }
@@ -121,5 +168,36 @@ public final class CheckCommand implements Callable<Integer> {
             return MynasimCommand.FAILED;
         }
         return status == 0 ? 0 : 1;
+    }
+
+    private List<Path> featureRoots() {
+        if (features.isEmpty()) {
+            Path defaultFeatures = ProjectHome.features();
+            if (!Files.isDirectory(defaultFeatures)) {
+                throw new IllegalArgumentException("no features/ folder at " + defaultFeatures
+                        + "; run from the MynaSim checkout or name the feature files");
+            }
+            return new ArrayList<>(List.of(defaultFeatures));
+        }
+        List<Path> roots = new ArrayList<>();
+        for (Path feature : features) {
+            if (!Files.exists(feature)) {
+                throw new IllegalArgumentException("no such feature file or folder: " + feature);
+            }
+            roots.add(feature.toAbsolutePath());
+        }
+        return roots;
+    }
+
+    private int merge(Path reports) throws java.io.IOException {
+        if (shard != null || !features.isEmpty()) {
+            throw new IllegalArgumentException("--merge runs nothing: give it the shard report folders, without --shard or feature files");
+        }
+        ShardReports.Summary summary = ShardReports.merge(mergeDirs, reports, ProjectHome.get());
+        System.out.println("Merged " + summary.shards() + " shard reports: " + summary.scenarios() + " scenarios, "
+                + summary.failed() + " failed");
+        System.out.println("Report: " + reports.resolve(ShardReports.HTML));
+        System.out.println("JUnit XML: " + reports.resolve(ShardReports.JUNIT));
+        return summary.failed() == 0 ? 0 : 1;
     }
 }

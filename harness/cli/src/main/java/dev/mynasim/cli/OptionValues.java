@@ -270,6 +270,19 @@ final class OptionValues {
         }
     }
 
+    /** A shard of the suite: I/N with 1 <= I <= N. */
+    static final class ShardOf implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                dev.mynasim.cli.shard.Shard.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return value;
+        }
+    }
+
     /** A card layout word (short-form, long-form). */
     static final class LayoutName implements ITypeConverter<String> {
         @Override

@@ -67,6 +67,7 @@ class CliContractTest {
             case "ProfileName" -> List.of("", "FOO", "接触");
             case "LayoutName" -> List.of("", "FOO", "長形式", "short form");
             case "Lang" -> List.of("", "fr", "日本語", "e n");
+            case "ShardOf" -> List.of("", "0/3", "4/3", "1/0", "-1/3", "a/b", "1-3");
             case "Latency" -> List.of("", "FOO", "command=-1");
             case "Purpose" -> List.of("", "FOO", "ａｕｔｈ");
             case "PinWord" -> List.of("", "FOO", "暗証");

@@ -140,6 +140,21 @@ public final class ApplicationImage {
         return Collections.unmodifiableMap(options);
     }
 
+    /** An independent copy (every array cloned): one persona's template, issued to many cards. */
+    public ApplicationImage copy() {
+        ApplicationImage copy = new ApplicationImage(label, aid);
+        files.forEach(copy::file);
+        pins.values().forEach(pin -> copy.pin(pin.fid(), pin.value(), pin.maxTries(), pin.triesLeft()));
+        keys.forEach(key -> copy.key(new KeyImage(key.fid(), key.p().clone(), key.q().clone(), key.dp().clone(),
+                key.dq().clone(), key.qInv().clone())));
+        options.forEach(copy::option);
+        dataObjects.forEach(copy::dataObject);
+        copy.capacities.putAll(capacities);
+        copy.randomSeed = randomSeed.clone();
+        copy.issuerKey = issuerKey.clone();
+        return copy;
+    }
+
     public boolean hasAid(byte[] other) {
         return Arrays.equals(aid, other);
     }

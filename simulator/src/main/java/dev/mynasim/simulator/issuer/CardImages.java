@@ -476,6 +476,12 @@ public final class CardImages {
         return out;
     }
 
+    /** A copy of one application's image for another card: the same contents, a random seed of its own. */
+    public static ApplicationImage reissued(ApplicationImage template) {
+        ApplicationImage copy = template.copy();
+        return template.randomSeed().length == 0 ? copy : copy.seedRandom(freshSeed());
+    }
+
     /** Per-card seed for the applet's random generator: two cards never answer GET CHALLENGE alike. */
     static byte[] freshSeed() {
         byte[] seed = new byte[32];

@@ -4,6 +4,7 @@ import dev.mynasim.model.CommandApdus;
 import dev.mynasim.model.IssuerApdus;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,10 +26,10 @@ public final class Personaliser {
     /** Fills the application and, when {@code lock}, moves it to its operational state. */
     public void personalise(ApplicationImage image, boolean lock) {
         String app = image.label();
-        send(CommandApdus.selectApplication(image.aid()), "SELECT " + app);
+        send(CommandApdus.selectApplication(image.aid()), () -> "SELECT " + app);
         for (Map.Entry<Integer, byte[]> option : image.options().entrySet()) {
             send(IssuerApdus.setOption(option.getKey(), option.getValue()),
-                    app + ": SET OPTION " + hex2(option.getKey()));
+                    () -> app + ": SET OPTION " + hex2(option.getKey()));
         }
         for (Map.Entry<Integer, byte[]> file : image.files().entrySet()) {
             writeFile(app, file.getKey(), file.getValue(), image.capacityOf(file.getKey()));
@@ -37,41 +38,43 @@ public final class Personaliser {
             byte[] value = pin.value();
             byte[] command = IssuerApdus.setPin(pin.fid(), pin.maxTries(), pin.triesLeft(), value);
             Arrays.fill(value, (byte) 0);
-            send(command, app + ": SET PIN " + hex4(pin.fid()));
+            send(command, () -> app + ": SET PIN " + hex4(pin.fid()));
             Arrays.fill(command, (byte) 0);
         }
         for (ApplicationImage.KeyImage key : image.keys()) {
             byte[][] components = {key.p(), key.q(), key.dp(), key.dq(), key.qInv()};
             for (int i = 0; i < components.length; i++) {
-                send(IssuerApdus.setKeyComponent(key.fid(), i + 1, fixedLength(components[i])),
-                        app + ": SET KEY " + hex4(key.fid()) + " component " + (i + 1));
+                int component = i + 1;
+                send(IssuerApdus.setKeyComponent(key.fid(), component, fixedLength(components[i])),
+                        () -> app + ": SET KEY " + hex4(key.fid()) + " component " + component);
             }
         }
         for (Map.Entry<Integer, byte[]> object : image.dataObjects().entrySet()) {
             send(IssuerApdus.setDataObject(object.getKey(), object.getValue()),
-                    app + ": SET DATA OBJECT " + hex4(object.getKey()));
+                    () -> app + ": SET DATA OBJECT " + hex4(object.getKey()));
         }
         byte[] seed = image.randomSeed();
         if (seed.length > 0) {
-            send(IssuerApdus.seedRandom(seed), app + ": SEED RANDOM");
+            send(IssuerApdus.seedRandom(seed), () -> app + ": SEED RANDOM");
         }
         byte[] issuerKey = image.issuerKey();
         if (issuerKey.length > 0) {
-            send(IssuerApdus.setIssuerKey(issuerKey), app + ": SET KEY issuer key");
+            send(IssuerApdus.setIssuerKey(issuerKey), () -> app + ": SET KEY issuer key");
             Arrays.fill(issuerKey, (byte) 0);
         }
         if (lock) {
-            send(IssuerApdus.lock(), app + ": LOCK");
+            send(IssuerApdus.lock(), () -> app + ": LOCK");
         }
     }
 
     private void writeFile(String app, int fid, byte[] content, int capacity) {
-        send(IssuerApdus.createEf(fid, content.length, capacity), app + ": CREATE EF " + hex4(fid));
-        send(CommandApdus.selectFile(fid), app + ": SELECT EF " + hex4(fid));
+        send(IssuerApdus.createEf(fid, content.length, capacity), () -> app + ": CREATE EF " + hex4(fid));
+        send(CommandApdus.selectFile(fid), () -> app + ": SELECT EF " + hex4(fid));
         for (int offset = 0; offset < content.length; offset += IssuerApdus.WRITE_CHUNK) {
             int length = Math.min(IssuerApdus.WRITE_CHUNK, content.length - offset);
+            int at = offset;
             send(IssuerApdus.writeBinary(offset, content, offset, length),
-                    app + ": WRITE BINARY " + hex4(fid) + " at " + offset);
+                    () -> app + ": WRITE BINARY " + hex4(fid) + " at " + at);
         }
     }
 
@@ -90,11 +93,12 @@ public final class Personaliser {
         return out;
     }
 
-    private void send(byte[] command, String step) {
+    /** The step is named only when it fails: formatting a label per APDU was a visible share of issuing a card. */
+    private void send(byte[] command, Supplier<String> step) {
         byte[] response = card.apply(command);
         int sw = dev.mynasim.simulator.StatusWord.of(response);
         if (sw != 0x9000) {
-            throw new IllegalStateException(String.format("personalisation step \"%s\" failed with SW %04X", step, sw));
+            throw new IllegalStateException(String.format("personalisation step \"%s\" failed with SW %04X", step.get(), sw));
         }
     }
 

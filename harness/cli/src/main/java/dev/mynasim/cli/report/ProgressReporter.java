@@ -3,7 +3,7 @@ package dev.mynasim.cli.report;
 import dev.mynasim.cli.Language;
 import dev.mynasim.cli.Messages;
 import dev.mynasim.glue.steps.ParameterTypes;
-import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.EventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.SnippetsSuggestedEvent;
@@ -22,12 +22,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Cucumber plugin: one line per scenario as it finishes, then a one-page summary with every failure
- * and every skip with its reason, and for each undefined step the nearest known phrasing and a
- * definition to paste. Prints in the run's language ({@link Language#current()}). Used by
- * {@code mynasim check}.
+ * Cucumber plugin: one line per scenario, then a one-page summary with every failure and every skip
+ * with its reason, and for each undefined step the nearest known phrasing and a definition to paste.
+ * Prints in the run's language ({@link Language#current()}). Used by {@code mynasim check}. A plain
+ * (not concurrent) listener on purpose: run one at a time, the lines come as each scenario finishes;
+ * run with {@code --threads}, Cucumber hands them over in feature order once the run ends, so the
+ * output reads the same either way.
  */
-public final class ProgressReporter implements ConcurrentEventListener {
+public final class ProgressReporter implements EventListener {
 
     /** Every word each parameter type takes, in both languages, to turn an undefined step into an expression. */
     private static final Map<String, List<String>> WORDS = new LinkedHashMap<>();
