@@ -362,38 +362,6 @@ final class IssuerCommands {
     }
 
     /**
-     * jCardSim keeps a generated CRT component at its own length, and signs wrongly when dP, dQ or
-     * qInv is a byte short of the prime (a leading zero byte, about one generated key in 50; the
-     * components themselves are right). Setting each again at the prime's length, as the personaliser
-     * loads keys, gives correct signatures (docs/performance.md). Harmless on a card.
-     */
-    private static void padCrtComponents(RSAPrivateCrtKey key, byte[] scratch) {
-        for (byte component = 1; component <= 5; component++) {
-            short length;
-            switch (component) {
-                case 1: length = key.getP(scratch, RSA_2048_COMPONENT_LENGTH); break;
-                case 2: length = key.getQ(scratch, RSA_2048_COMPONENT_LENGTH); break;
-                case 3: length = key.getDP1(scratch, RSA_2048_COMPONENT_LENGTH); break;
-                case 4: length = key.getDQ1(scratch, RSA_2048_COMPONENT_LENGTH); break;
-                default: length = key.getPQ(scratch, RSA_2048_COMPONENT_LENGTH);
-            }
-            if (length < RSA_2048_COMPONENT_LENGTH) {
-                short padding = (short) (RSA_2048_COMPONENT_LENGTH - length);
-                Util.arrayFillNonAtomic(scratch, (short) 0, padding, (byte) 0);
-                Util.arrayCopyNonAtomic(scratch, RSA_2048_COMPONENT_LENGTH, scratch, padding, length);
-                switch (component) {
-                    case 1: key.setP(scratch, (short) 0, RSA_2048_COMPONENT_LENGTH); break;
-                    case 2: key.setQ(scratch, (short) 0, RSA_2048_COMPONENT_LENGTH); break;
-                    case 3: key.setDP1(scratch, (short) 0, RSA_2048_COMPONENT_LENGTH); break;
-                    case 4: key.setDQ1(scratch, (short) 0, RSA_2048_COMPONENT_LENGTH); break;
-                    default: key.setPQ(scratch, (short) 0, RSA_2048_COMPONENT_LENGTH);
-                }
-            }
-        }
-        Util.arrayFillNonAtomic(scratch, (short) 0, SessionState.SCRATCH_LENGTH, (byte) 0);
-    }
-
-    /**
      * SEED RANDOM 80 DD 00 00 Lc seed: adds the issuer's seed to the random generator, so that two
      * cards never answer GET CHALLENGE alike (jCardSim's generator starts the same in every card).
      */
