@@ -28,7 +28,7 @@ public final class CallCenterCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : new CallCentre(counter.ca()).reportLoss(counter.persona().id(), counter.today())) {
+            for (CertificateRecord r : new CallCentre(counter.ca()).reportLoss(counter.persona(), counter.today())) {
                 System.out.println("callcenter: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
             }
             return 0;

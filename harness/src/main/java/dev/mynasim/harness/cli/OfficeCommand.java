@@ -29,9 +29,10 @@ import picocli.CommandLine.Option;
  * ledger in the shared CA state folder.
  */
 @Command(name = "office", mixinStandardHelpOptions = true,
-        description = "The municipal office: reset a PIN, change address or name, renew, reissue, cancel a suspension.",
+        description = "The municipal office: reset a PIN, change address or name, renew the certificates or the card, reissue, extend a period of stay, cancel a suspension, confirm a loss, show a card's history.",
         subcommands = {OfficeCommand.ResetPin.class, OfficeCommand.ChangeAddress.class, OfficeCommand.ChangeName.class,
-            OfficeCommand.Renew.class, OfficeCommand.Reissue.class, OfficeCommand.CardFound.class})
+            OfficeCommand.Renew.class, OfficeCommand.RenewCard.class, OfficeCommand.Reissue.class, OfficeCommand.ExtendStay.class,
+            OfficeCommand.CardFound.class, OfficeCommand.ConfirmLoss.class, OfficeCommand.History.class})
 public final class OfficeCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -120,7 +121,7 @@ public final class OfficeCommand implements Runnable {
                 value = new String(console.readPassword("new %s: ", pin.label()));
             }
             String chosen = value;
-            counter.withCard((persona, card) -> counter.office().resetPin(persona, pin.label(), chosen, card));
+            counter.withCard((persona, card) -> counter.office().resetPin(persona, pin.label(), chosen, counter.today(), card));
             System.out.println("office: the " + pin.label() + " of " + counter.persona().id() + " was reset (value not shown)");
             return 0;
         }
@@ -184,6 +185,38 @@ public final class OfficeCommand implements Runnable {
         public Integer call() {
             counter.withCard((persona, card) -> printCertificates("office: reissued for " + MunicipalOffice.REISSUE_FEE_YEN + " yen",
                     counter.office().reissueCard(persona, counter.today(), card)));
+            printCard(counter);
+            return 0;
+        }
+    }
+
+    @Command(name = "renew-card", mixinStandardHelpOptions = true,
+            description = "Renewal of the card at its expiry (free, from 3 months before): the card in the reader is the new card; a new card expiry from today, its records rewritten, new keys and certificates; the old certificates revoked (cessationOfOperation).")
+    static final class RenewCard implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> printCertificates("office: new card", counter.office().renewCard(persona, counter.today(), card)));
+            printCard(counter);
+            return 0;
+        }
+    }
+
+    @Command(name = "extend-stay", mixinStandardHelpOptions = true,
+            description = "A foreign resident's period of stay extended: the card's expiry follows it (written to the card); certificates that ended with the old period are renewed.")
+    static final class ExtendStay implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Option(names = "--until", required = true, paramLabel = "YYYY-MM-DD", description = "The last day of the extended period of stay.")
+        LocalDate until;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> counter.office().extendStay(persona, until, counter.today(), card));
+            printCard(counter);
             return 0;
         }
     }
@@ -196,10 +229,61 @@ public final class OfficeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : counter.office().cancelSuspension(counter.persona().id(), counter.today())) {
+            for (CertificateRecord r : counter.office().cancelSuspension(counter.persona(), counter.today())) {
                 System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
             }
             return 0;
         }
+    }
+
+    @Command(name = "confirm-loss", mixinStandardHelpOptions = true,
+            description = "The loss is confirmed at the office (the card will not come back): every certificate not yet revoked is revoked (keyCompromise); a reissue follows. The card is not needed.")
+    static final class ConfirmLoss implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            for (CertificateRecord r : counter.office().confirmLoss(counter.persona(), counter.today())) {
+                System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state()
+                        + (r.reason() == null ? "" : " (" + r.reason().rfcName() + ")"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "The card's history as the office recorded it: each operation, the card as registered now, the fees and the certificates.")
+    static final class History implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            Persona asIssued = counter.persona();
+            MunicipalOffice office = counter.office();
+            System.out.println(asIssued.issueDate() + "  issue of the card (persona file)");
+            for (dev.mynasim.fixtures.ca.OfficeLedger.Event e : office.ledger().history(asIssued.id())) {
+                System.out.println(e.on() + "  " + e.event().words() + ": " + e.detail());
+            }
+            office.ledger().pending().filter(p -> p.personaId().equals(asIssued.id())).ifPresent(p ->
+                    System.out.println("interrupted, to be run again: " + p.command() + " on " + p.on()));
+            printCard(counter);
+            for (dev.mynasim.fixtures.ca.OfficeLedger.Fee f : office.ledger().fees(asIssued.id())) {
+                System.out.println("fee: " + f.on() + " " + f.yen() + " yen (" + f.what() + ")");
+            }
+            for (CertificateRecord r : counter.ca().recordsOf(asIssued.id())) {
+                System.out.println("certificate: " + r.purpose() + " " + r.serialHex() + " " + r.notBefore() + ".." + r.notAfter()
+                        + " " + r.state() + (r.reason() == null ? "" : " (" + r.reason().rfcName() + ")"));
+            }
+            return 0;
+        }
+    }
+
+    /** The card as registered now: issue date and expiry (and the period of stay). */
+    static void printCard(Counter counter) {
+        Persona now = counter.office().current(counter.persona());
+        System.out.println("office: card of " + now.id() + " issued " + now.issueDate() + ", expires " + now.cardExpiry()
+                + now.periodOfStayEnd().map(d -> " (period of stay to " + d + ")").orElse(""));
     }
 }

@@ -71,12 +71,12 @@ public class CertificateAuthoritySteps {
 
     @Given("{string} reports the card lost to the call centre")
     public void reportsTheCardLost(String personaId) {
-        lifecycle.callCentre().reportLoss(persona(personaId).id(), world.today());
+        lifecycle.callCentre().reportLoss(persona(personaId), world.today());
     }
 
     @When("{string} tells the municipal office the card was found")
     public void tellsTheOfficeTheCardWasFound(String personaId) {
-        lifecycle.office().cancelSuspension(persona(personaId).id(), world.today());
+        lifecycle.office().cancelSuspension(persona(personaId), world.today());
     }
 
     @Given("{string} registers a move to {string} at the municipal office")

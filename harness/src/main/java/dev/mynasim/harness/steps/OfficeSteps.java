@@ -56,7 +56,7 @@ public class OfficeSteps {
 
     @When("{string} has the {pin} reset to {string} at the municipal office")
     public void hasThePinReset(String personaId, Pin pin, String newValue) {
-        lifecycle.office().resetPin(holder(personaId), pin.label(), newValue, channel());
+        lifecycle.office().resetPin(holder(personaId), pin.label(), newValue, world.today(), channel());
         world.client().forgetSelection();
     }
 
