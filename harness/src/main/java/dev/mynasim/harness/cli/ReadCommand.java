@@ -37,7 +37,8 @@ public final class ReadCommand implements Callable<Integer> {
 
     @Option(names = "--pin", paramLabel = "KIND=VALUE",
             description = "text=<card-info PIN> (My Number and basic 4), code-a=<照合番号A> (My Number),"
-                    + " code-b=<照合番号B> (basic 4). Each spends a try if wrong.")
+                    + " code-b=<照合番号B> (basic 4), sign=<signature password> (the signature certificate)."
+                    + " Each spends a try if wrong.")
     Map<String, String> pins = new LinkedHashMap<>();
 
     @Override
@@ -45,8 +46,8 @@ public final class ReadCommand implements Callable<Integer> {
         Persona holder = persona == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(persona);
         String readerName = reader == null ? Backends.configuredReader() : reader;
         for (String kind : pins.keySet()) {
-            if (!kind.equals("text") && !kind.equals("code-a") && !kind.equals("code-b")) {
-                throw new IllegalArgumentException("unknown --pin kind \"" + kind + "\": use text, code-a or code-b");
+            if (!kind.equals("text") && !kind.equals("code-a") && !kind.equals("code-b") && !kind.equals("sign")) {
+                throw new IllegalArgumentException("unknown --pin kind \"" + kind + "\": use text, code-a, code-b or sign");
             }
         }
         try (Backend backend = Backends.open(readerName, holder)) {
@@ -55,8 +56,18 @@ public final class ReadCommand implements Callable<Integer> {
             System.out.println("reader: " + backend.name());
             System.out.println("ATR:    " + Apdus.toHex(backend.atr()));
             printTokenInfo(client);
+            printCardRecord(info);
             printPinStatus(info);
             printCertificate(client, "user-proof certificate", 0x000A);
+            if (pins.containsKey("sign")) {
+                client.forgetSelection();
+                if (verify(client, Pin.SIGN, pins.get("sign"))) {
+                    printCertificate(client, "signature certificate", 0x0001);
+                }
+            } else {
+                System.out.println();
+                System.out.println("(signature certificate not read: give --pin sign=<signature password>)");
+            }
             printCertificate(client, "user-proof CA", 0x000B);
             printCertificate(client, "signature CA", 0x0002);
             printPersonalData(client, info);
@@ -74,6 +85,13 @@ public final class ReadCommand implements Callable<Integer> {
         System.out.println("manufacturer: " + text(token, 32, 32));
         System.out.println("model:        " + text(token, 64, 16));
         System.out.println("serial:       " + text(token, 80, 16));
+    }
+
+    /** The common AP's card record: the card's expiry as the card itself records it. */
+    private static void printCardRecord(CardInfoReader info) {
+        CardInfoReader.CardRecord record = info.cardRecord();
+        System.out.println("card expiry:  " + record.expiry() + " (common AP card record; serial " + record.serial()
+                + ", municipality " + record.municipalityCode() + ")");
     }
 
     private static String text(byte[] bytes, int offset, int length) {
@@ -96,7 +114,9 @@ public final class ReadCommand implements Callable<Integer> {
         System.out.println(what + " (EF " + String.format("%04X", fid) + ")");
         System.out.println("  subject:  " + certificate.getSubjectX500Principal().getName());
         System.out.println("  issuer:   " + certificate.getIssuerX500Principal().getName());
-        System.out.println("  validity: " + certificate.getNotBefore().toInstant() + " .. " + certificate.getNotAfter().toInstant());
+        System.out.println("  validity: " + certificate.getNotBefore().toInstant() + " .. " + certificate.getNotAfter().toInstant()
+                + " (" + java.time.LocalDate.ofInstant(certificate.getNotBefore().toInstant(), dev.mynasim.fixtures.CardRules.JST)
+                + " to " + java.time.LocalDate.ofInstant(certificate.getNotAfter().toInstant(), dev.mynasim.fixtures.CardRules.JST) + " JST)");
     }
 
     private void printPersonalData(CardClient client, CardInfoReader info) {

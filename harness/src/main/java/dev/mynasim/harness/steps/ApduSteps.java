@@ -21,7 +21,7 @@ public class ApduSteps {
 
     @When("I send APDU {string}")
     public void iSendApdu(String hex) {
-        byte[] command = Apdus.fromHex(PersonaPlaceholders.expand(hex, world.persona()));
+        byte[] command = Apdus.fromHex(PersonaPlaceholders.expand(hex, world));
         CardResponse response = world.client().send(command);
         world.client().observeRaw(command, response);
         world.setLast(response);
@@ -47,7 +47,7 @@ public class ApduSteps {
 
     @Then("the response data is {string}")
     public void theResponseDataIs(String hex) {
-        assertEquals(Apdus.toHex(Apdus.fromHex(PersonaPlaceholders.expand(hex, world.persona()))),
+        assertEquals(Apdus.toHex(Apdus.fromHex(PersonaPlaceholders.expand(hex, world))),
                 Apdus.toHex(world.last().data()), "response data");
     }
 
