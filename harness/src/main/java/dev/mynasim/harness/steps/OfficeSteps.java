@@ -117,6 +117,14 @@ public class OfficeSteps {
         world.client().forgetSelection();
     }
 
+    @Then("renewing the certificates of {string} at the municipal office is refused: {string}")
+    public void renewingIsRefusedWith(String personaId, String because) {
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> lifecycle.office().renewCertificates(holder(personaId), world.today(), channel()));
+        assertTrue(refused.getMessage().contains(because), refused.getMessage());
+        world.client().forgetSelection();
+    }
+
     @When("{string} has the card reissued at the municipal office")
     public void hasTheCardReissued(String personaId) {
         // The card in the reader stands for the new card (as in `mynasim office reissue`): the office
@@ -180,7 +188,7 @@ public class OfficeSteps {
         world.client().forgetSelection();
         world.client().ensureSelected(dev.mynasim.harness.card.CardApplication.JPKI);
         CardResponse select = world.client().selectEf(CertificateRef.SIGN.fid);
-        assertEquals("6A 82", Apdus.swText(select.sw()), "SELECT of the signature certificate EF");
+        assertEquals(Apdus.swText(0x6A82), Apdus.swText(select.sw()), "SELECT of the signature certificate EF");
         world.client().forgetSelection();
     }
 
