@@ -1,6 +1,6 @@
 Feature: The JPKI application byte by byte
   For vendors: the exact commands OpenSC's jpki driver and jpki/myna send, and the status words the
-  card answers (card-spec.md §2.6, §9, Appendix A).
+  card answers (docs/card-reference.md §2.6, §9, Appendix A).
 
   Background:
     Given a card for persona "hanako"

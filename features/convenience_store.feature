@@ -1,5 +1,5 @@
 Feature: Certificates at a convenience store
-  The reference kiosk walks the guidebook's 14 steps: 行政サービス, the government service menu, the
+  The reference kiosk walks the 14 steps of docs/card-reference.md §12.3: 行政サービス, the government service menu, the
   advanced menu, reading the card, the municipality, the user-proof PIN, taking the card out, the
   certificate, its type, its information, the copies, the confirmation (with corrections), payment
   and printing. It proves the holder with the user-proof certificate (a challenge signed after the

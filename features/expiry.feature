@@ -1,5 +1,5 @@
 Feature: When a card and its certificates expire
-  The guidebook's rules, as a holder reads them: a card is valid until the 10th birthday after
+  The rules holders are told (docs/card-reference.md §12): a card is valid until the 10th birthday after
   issue (18 or over on the issue date) or the 5th (under 18); with a period of stay, until the
   period's last day. Both certificates are valid until the 5th birthday after issue or the card's
   expiry, whichever is earlier. Only holders 15 or over get a signature certificate.

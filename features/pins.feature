@@ -1,5 +1,5 @@
 Feature: PINs of the JPKI application
-  The guidebook's rules: the signature password (6–16 letters and digits) locks after 5 wrong tries
+  The rules holders are told (docs/card-reference.md §12): the signature password (6–16 letters and digits) locks after 5 wrong tries
   in a row, the 4-digit user-proof PIN after 3; a correct PIN resets the count. Asking how many tries
   are left never spends one.
 
@@ -54,7 +54,7 @@ Feature: PINs of the JPKI application
     When I ask for the signature password tries 10 times
     Then 5 signature password tries remain
 
-  # Destructive on a real card: whether a malformed PIN costs a try there is UNCONFIRMED (card-spec §3.1).
+  # Destructive on a real card: whether a malformed PIN costs a try there is UNCONFIRMED (docs/card-reference.md §3.1).
   @destructive
   Scenario Outline: A wrongly formatted PIN is refused without spending a try
     When I enter the <pin> "<value>"

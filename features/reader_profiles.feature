@@ -1,6 +1,6 @@
 Feature: Reader and card profiles
   The same card behind different readers: the contact ATRs and contactless (Type B) ATRs of
-  card-spec.md §8, a contactless reader that cannot carry extended APDUs, and the card's latency.
+  docs/card-reference.md §8, a contactless reader that cannot carry extended APDUs, and the card's latency.
 
   Background:
     Given a card for the default persona

@@ -1,5 +1,5 @@
 Feature: When a card and its certificates can be renewed
-  The guidebook: electronic certificates can be renewed at the municipal office from 3 months
+  As holders are told (docs/card-reference.md §12.1): electronic certificates can be renewed at the municipal office from 3 months
   before their expiry date. MynaSim applies the same window to the card and counts it through the
   expiry date itself; from the next day the certificate has expired and a new one is issued
   instead.

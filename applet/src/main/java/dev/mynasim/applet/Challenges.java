@@ -6,7 +6,7 @@ import javacard.framework.ISOException;
 import javacard.framework.Util;
 import javacard.security.RandomData;
 
-/** GET CHALLENGE, the same at the master file and in every application (card-spec §2.5). */
+/** GET CHALLENGE, the same at the master file and in every application (docs/card-reference.md §2.5). */
 final class Challenges {
     private Challenges() {
     }

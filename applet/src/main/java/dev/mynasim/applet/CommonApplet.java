@@ -1,7 +1,7 @@
 package dev.mynasim.applet;
 
 /**
- * 共通カードAP, AID D3 92 10 00 31 00 01 01 01 00 (card-spec §2.4): the record EF 0001 (serial
+ * 共通カードAP, AID D3 92 10 00 31 00 01 01 01 00 (docs/card-reference.md §2.4): the record EF 0001 (serial
  * number, municipality code, expiry), the key 0019 that answers INTERNAL AUTHENTICATE without a
  * PIN, and the 4-digit PIN 001C changed with JICSAP CHANGE KEY.
  */

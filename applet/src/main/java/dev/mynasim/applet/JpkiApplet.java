@@ -2,7 +2,7 @@ package dev.mynasim.applet;
 
 /**
  * 公的個人認証AP (JPKI-AP), AID D3 92 F0 00 26 01 00 00 00 01: certificates, the auth PIN and
- * the sign password, and the two RSA-2048 keys (card-spec §2.1, §3, §4). Installed empty; the
+ * the sign password, and the two RSA-2048 keys (docs/card-reference.md §2.1, §3, §4). Installed empty; the
  * issuer writes certificates, token info and availability bytes (docs/personalisation.md).
  */
 public final class JpkiApplet extends MynaApplication {

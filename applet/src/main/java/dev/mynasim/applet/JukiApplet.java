@@ -1,7 +1,7 @@
 package dev.mynasim.applet;
 
 /**
- * 住基AP, AID D3 92 10 00 31 00 01 01 04 01 (card-spec §2.4): only its 4-digit PIN 001C, changed
+ * 住基AP, AID D3 92 10 00 31 00 01 01 04 01 (docs/card-reference.md §2.4): only its 4-digit PIN 001C, changed
  * with JICSAP CHANGE KEY. Its counter is its own, apart from the common AP's 001C.
  */
 public final class JukiApplet extends MynaApplication {

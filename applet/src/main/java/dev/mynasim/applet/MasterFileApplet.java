@@ -11,7 +11,7 @@ import javacard.security.RandomData;
 import javacardx.apdu.ExtendedLength;
 
 /**
- * The card's MF level (card-spec §2.5): what answers while no application is selected, installed
+ * The card's MF level (docs/card-reference.md §2.5): what answers while no application is selected, installed
  * under the GlobalPlatform ISD AID A0 00 00 01 51 00 00. The simulator selects it implicitly after
  * every reset, and selecting that AID explicitly returns to this power-on state. Nothing is
  * readable here: GET DATA answers the issuer's data objects (contact ATR, municipality code,

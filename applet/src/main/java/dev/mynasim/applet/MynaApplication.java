@@ -20,7 +20,7 @@ import javacardx.apdu.ExtendedLength;
  * signature, INTERNAL AUTHENTICATE, the issuer
  * (personalisation) commands and options of docs/personalisation.md, and the life cycle.
  * A concrete application only declares its AID (at install) and its file table (in its
- * constructor). Choices where card-spec.md is silent are listed in docs/card-choices.md.
+ * constructor). Choices where docs/card-reference.md is silent are listed in docs/card-choices.md.
  */
 public abstract class MynaApplication extends Applet implements ExtendedLength {
     static final byte LIFECYCLE_PERSONALISATION = (byte) 0x01;
@@ -86,7 +86,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private static final byte MAX_TRY_LIMIT = (byte) 15;
     private static final byte TRIES_LEFT_IS_LIMIT = (byte) 0xFF;
 
-    /** P2 of 80 2A naming the application's own signing key (the 券面 APs, card-spec §2.2/§2.3). */
+    /** P2 of 80 2A naming the application's own signing key (the 券面 APs, docs/card-reference.md §2.2/§2.3). */
     private static final byte P2_OWN_KEY = (byte) 0x00;
     /** READ RECORD P2 low bits: read the record numbered P1. */
     private static final byte READ_RECORD_BY_NUMBER = (byte) 0x04;
@@ -162,7 +162,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         keyFileCount++;
     }
 
-    /** PINs of this application change with JICSAP CHANGE KEY 80 32 (住基 and common APs, card-spec §3.2). */
+    /** PINs of this application change with JICSAP CHANGE KEY 80 32 (住基 and common APs, docs/card-reference.md §3.2). */
     protected final void changePinsWithChangeKey() {
         changesPinWithChangeKey = true;
     }
@@ -182,7 +182,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
 
     // ---- JCRE entry points ----
 
-    /** Selecting this DF, even again, clears the security state (card-spec §3.3). */
+    /** Selecting this DF, even again, clears the security state (docs/card-reference.md §3.3). */
     public boolean select() {
         session.clear();
         issuer.clear();
@@ -281,7 +281,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
             ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
         }
         if (p1 == SELECT_BY_FID && length == (short) 0) {
-            // SELECT MF inside an application: 9000, current DF unchanged (card-spec §2.5).
+            // SELECT MF inside an application: 9000, current DF unchanged (docs/card-reference.md §2.5).
             return;
         }
         if (p1 != SELECT_BY_FID && p1 != SELECT_EF_UNDER_DF) {
@@ -514,7 +514,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
 
     /**
      * CHANGE REFERENCE DATA 00 24 01 80 or CHANGE KEY 80 32 00 80: the new value only, after VERIFY
-     * (card-spec §3.2); requiredP1 is the form's only P1 (the old+new form is not the card's).
+     * (docs/card-reference.md §3.2); requiredP1 is the form's only P1 (the old+new form is not the card's).
      */
     private void changeReferenceData(APDU apdu, byte requiredP1) {
         byte[] buffer = apdu.getBuffer();
@@ -614,7 +614,7 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
 
     /**
      * 00 88 00 P2 Lc challenge 00: sha256WithRSAEncryption over the challenge with a key made for
-     * it. Other keys refuse: 6982 when a PIN guards them, 6985 for the PIN-less 券面 keys (card-spec §2.4).
+     * it. Other keys refuse: 6982 when a PIN guards them, 6985 for the PIN-less 券面 keys (docs/card-reference.md §2.4).
      */
     private void internalAuthenticate(APDU apdu) {
         byte[] buffer = apdu.getBuffer();

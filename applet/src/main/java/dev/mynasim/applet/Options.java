@@ -5,7 +5,7 @@ import javacard.framework.Util;
 
 /**
  * The behaviour options of docs/personalisation.md, persistent. Each is a choice where
- * card-spec.md is UNCONFIRMED; docs/card-choices.md explains the defaults.
+ * docs/card-reference.md says UNCONFIRMED; docs/card-choices.md explains the defaults.
  */
 final class Options {
     static final byte READ_OFFSET_BEYOND_SW = (byte) 0x01;

@@ -10,7 +10,7 @@ import javacard.security.Signature;
 import javacardx.crypto.Cipher;
 
 /**
- * The JPKI signature schemes (card-spec §4.1, P1 of 80 2A), on engines allocated once. An
+ * The JPKI signature schemes (docs/card-reference.md §4.1, P1 of 80 2A), on engines allocated once. An
  * engine the platform lacks stays null and its schemes answer 6A86, as for an unknown P1.
  */
 final class RsaSigner {

@@ -1,7 +1,7 @@
 package dev.mynasim.applet;
 
 /**
- * 券面事項確認AP (surface AP), AID D3 92 10 00 31 00 01 01 04 02 (card-spec §2.3): the card face
+ * 券面事項確認AP (surface AP), AID D3 92 10 00 31 00 01 01 04 02 (docs/card-reference.md §2.3): the card face
  * as images, the age record and the My Number image. Note the swap against the text AP: here
  * 照合番号A is 0013 and 照合番号B is 0012. Either opens the card face; only A opens the My Number
  * image; the birth-date key opens the age record.

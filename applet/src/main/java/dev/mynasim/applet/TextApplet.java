@@ -1,7 +1,7 @@
 package dev.mynasim.applet;
 
 /**
- * 券面事項入力補助AP (text AP), AID D3 92 10 00 31 00 01 01 04 08 (card-spec §2.2): the My Number,
+ * 券面事項入力補助AP (text AP), AID D3 92 10 00 31 00 01 01 04 08 (docs/card-reference.md §2.2): the My Number,
  * the basic 4 (name, address, birth date, sex), their integrity record and the card-verifiable
  * certificate of the key that signed it. The 4-digit PIN opens everything; 照合番号A opens only
  * the My Number, 照合番号B only the basic 4.

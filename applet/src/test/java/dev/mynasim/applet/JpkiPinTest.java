@@ -4,7 +4,7 @@ import static dev.mynasim.applet.TestCard.ascii;
 
 import org.junit.jupiter.api.Test;
 
-/** VERIFY and CHANGE REFERENCE DATA (card-spec §3.1, §3.2). */
+/** VERIFY and CHANGE REFERENCE DATA (docs/card-reference.md §3.1, §3.2). */
 class JpkiPinTest {
     private final TestCard card = TestCard.personalised();
 

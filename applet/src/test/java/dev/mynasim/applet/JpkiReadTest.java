@@ -10,7 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** SELECT and READ BINARY in every form the clients of card-spec §2.6 use. */
+/** SELECT and READ BINARY in every form the clients of docs/card-reference.md §2.6 use. */
 class JpkiReadTest {
     private final TestCard card = TestCard.personalised();
     private final byte[] authCert = TestCard.certificate(TestCard.AUTH_CERT_SIZE, 3);

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import javax.crypto.Cipher;
 import org.junit.jupiter.api.Test;
 
-/** 80 2A (card-spec §4). */
+/** 80 2A (docs/card-reference.md §4). */
 class JpkiSignTest {
     private static final String DIGEST_INFO_PREFIX = "3031300D060960864801650304020105000420";
     private final TestCard card = TestCard.personalised();

@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * How the card presents itself to a reader: its ATR (card-spec.md §8). Contact cards announce T=1
+ * How the card presents itself to a reader: its ATR (docs/card-reference.md §8). Contact cards announce T=1
  * only (§8.1); a contactless reader synthesises a PC/SC part 3 ATR from the Type B ATQB (§8.2). The
  * labels are OpenSC's ({@code JPKI (02)} ...); which chip or generation each stands for is UNCONFIRMED.
  */

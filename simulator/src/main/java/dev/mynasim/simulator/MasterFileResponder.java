@@ -2,7 +2,7 @@ package dev.mynasim.simulator;
 
 /**
  * Answers the commands a card receives while no application is selected (after power-on), the way
- * card-spec.md §2.5 describes the MF level: nothing is readable there. jCardSim itself has no MF and
+ * docs/card-reference.md §2.5 describes the MF level: nothing is readable there. jCardSim itself has no MF and
  * would answer 6986 or pass the command to the last applet; this keeps the card's answers ISO-shaped.
  */
 final class MasterFileResponder {

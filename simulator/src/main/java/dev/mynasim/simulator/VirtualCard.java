@@ -20,7 +20,7 @@ import javacard.framework.Applet;
 /**
  * A My Number Card in jCardSim: the MynaSim applets installed, personalised through the issuer
  * commands from {@link ApplicationImage}s, and locked. It fixes what jCardSim does differently from
- * a card (design-notes.md): a SELECT of an unknown AID answers 6A82 instead of reaching the selected
+ * a card (docs/card-choices.md, section "jCardSim"): a SELECT of an unknown AID answers 6A82 instead of reaching the selected
  * applet, commands before any SELECT get MF-level answers, and a Java exception never escapes.
  *
  * <p>Whenever a command changes the card's persistent state (a PIN counter, a changed PIN), the
@@ -129,7 +129,7 @@ public final class VirtualCard implements SimulatedCard {
     }
 
     /**
-     * The power-on state: the MF level answers (card-spec §2.5). A real card's OS has no applet
+     * The power-on state: the MF level answers (docs/card-reference.md §2.5). A real card's OS has no applet
      * selected here; MynaSim's MF is an applet, so it is selected as a default applet would be.
      */
     private void selectMasterFile() {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The ATRs of card-spec.md §8.1 and §8.2: well-formed, with the checks a reader makes. */
+/** The ATRs of docs/card-reference.md §8.1 and §8.2: well-formed, with the checks a reader makes. */
 class CardProfileTest {
 
     @Test

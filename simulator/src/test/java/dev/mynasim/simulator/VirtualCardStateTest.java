@@ -1,5 +1,6 @@
 package dev.mynasim.simulator;
 
+import dev.mynasim.model.CardApplication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class VirtualCardStateTest {
         Persona hanako = personas.byId("hanako");
         VirtualCard card = VirtualCards.issue(hanako, pki, CardProfile.CONTACT);
         List<Integer> triesSeenBySink = new ArrayList<>();
-        card.setStateSink(state -> triesSeenBySink.add(CardState.decode(state).triesLeft(Applications.JPKI_AID).get(0x0018)));
+        card.setStateSink(state -> triesSeenBySink.add(CardState.decode(state).triesLeft(CardApplication.JPKI.aid()).get(0x0018)));
         card.transmit(apdu("00 A4 04 0C 0A D392F000260100000001"));
         card.transmit(apdu("00 A4 02 0C 02 0018"));
         assertEquals(List.of(), triesSeenBySink, "selections change nothing persistent");

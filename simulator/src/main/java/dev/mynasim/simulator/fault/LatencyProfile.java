@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * How long the card takes per command: a fixed cost per command, plus a cost per 256 bytes a READ
  * BINARY returns, per VERIFY with data, and per 80 2A signature (RSA-2048). No public measurement of
- * a My Number Card's timing exists (card-spec.md §8.4): the named profiles are configurable estimates,
+ * a My Number Card's timing exists (docs/card-reference.md §8.4): the named profiles are configurable estimates,
  * in the order of magnitude of contact and contactless smart cards, not measured values.
  *
  * <p>Text form (for {@code --latency} and the Gherkin step): a profile name ({@code none},

@@ -5,7 +5,7 @@ import dev.mynasim.simulator.SimulatedCard;
 
 /**
  * Decorator for a contactless reader that cannot carry extended APDUs (some PC/SC contactless readers,
- * many phones: card-spec.md §8.2, Android's {@code isExtendedLengthApduSupported}). An extended command
+ * many phones: docs/card-reference.md §8.2, Android's {@code isExtendedLengthApduSupported}). An extended command
  * never reaches the card: the reader answers {@code 6700} (wrong length) itself, which is what such
  * readers typically hand back (others fail the transmit; MynaSim picks the status word so the client's
  * fallback can be shown). Short commands pass. Off until {@link #setLimited(boolean)}.

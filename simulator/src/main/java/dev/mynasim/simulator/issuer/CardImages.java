@@ -1,7 +1,13 @@
 package dev.mynasim.simulator.issuer;
 
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.fixtures.ca.IssuerKeyDerivation;
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.CardKey;
+import dev.mynasim.model.MasterFileObject;
+import dev.mynasim.model.Pin;
+import dev.mynasim.model.TryLimits;
+import dev.mynasim.fixtures.pki.IssuerKeyDerivation;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
 import dev.mynasim.simulator.Applications;
 import java.nio.ByteBuffer;
@@ -21,63 +27,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What the issuer writes into each application of a persona's card (card-spec.md §2): certificates,
+ * What the issuer writes into each application of a persona's card (docs/card-reference.md §2): certificates,
  * token information, certificate availability, PINs and keys. The byte layouts are here, in one place.
  */
 public final class CardImages {
-
-    /** JPKI EFs (card-spec.md §2.1). */
-    public static final int EF_SIGN_CERT = 0x0001;
-    public static final int EF_SIGN_CA_CERT = 0x0002;
-    public static final int EF_TOKEN_INFO = 0x0006;
-    public static final int EF_CERT_AVAILABILITY = 0x0008;
-    public static final int EF_AUTH_CERT = 0x000A;
-    public static final int EF_AUTH_CA_CERT = 0x000B;
-    public static final int KEY_AUTH = 0x0017;
-    public static final int PIN_AUTH = 0x0018;
-    public static final int KEY_SIGN = 0x001A;
-    public static final int PIN_SIGN = 0x001B;
-
-    /** Text AP EFs and IEFs (card-spec.md §2.2). */
-    public static final int TEXT_EF_MY_NUMBER = 0x0001;
-    public static final int TEXT_EF_BASIC_FOUR = 0x0002;
-    public static final int TEXT_EF_INTEGRITY = 0x0003;
-    public static final int TEXT_EF_CV_CERT = 0x0004;
-    public static final int TEXT_EF_BASIC_INFO = 0x0005;
-    public static final int TEXT_PIN = 0x0011;
-    public static final int TEXT_BLOCKED = 0x0012;
-    public static final int TEXT_KEY_OWN = 0x0013;
-    public static final int TEXT_CODE_A = 0x0014;
-    public static final int TEXT_CODE_B = 0x0015;
-
-    /** Surface AP EFs and IEFs (card-spec.md §2.3): note A = 0013, B = 0012 here. */
-    public static final int SURFACE_EF_AGE = 0x0001;
-    public static final int SURFACE_EF_CARD_FACE = 0x0002;
-    public static final int SURFACE_EF_BASIC_INFO = 0x0003;
-    public static final int SURFACE_EF_CV_CERT = 0x0004;
-    public static final int SURFACE_EF_MY_NUMBER_IMAGE = 0x0005;
-    public static final int SURFACE_BIRTH_DATE_KEY = 0x0011;
-    public static final int SURFACE_CODE_B = 0x0012;
-    public static final int SURFACE_CODE_A = 0x0013;
-    public static final int SURFACE_KEY_OWN = 0x001A;
-
-    /** 住基 and common APs (card-spec.md §2.4). */
-    public static final int JUKI_PIN = 0x001C;
-    public static final int COMMON_EF_CARD_RECORD = 0x0001;
-    public static final int COMMON_KEY_AUTHENTICATION = 0x0019;
-    public static final int COMMON_PIN = 0x001C;
-
-    /** Master-file GET DATA tags (card-spec.md §2.5). */
-    public static final int DO_CONTACT_ATR = 0x5F51;
-    public static final int DO_MUNICIPALITY_CODE = 0x00F0;
-    public static final int DO_EXPIRY = 0x00F2;
-
-    /**
-     * Try limit of 照合番号A/B and of the surface AP's birth-date key: UNCONFIRMED on a real card
-     * (card-spec.md §3; one vendor guide says 10 for 照合番号B). The one place the choice is made;
-     * -Dmynasim.card.codeTries=N overrides it (1..15). See docs/card-choices.md.
-     */
-    public static final int VERIFICATION_CODE_TRIES = Integer.getInteger("mynasim.card.codeTries", 10);
 
     /** The token label of a My Number Card (JPKIAPICCTOKEN = 住基カード, ...GPSETOKEN = Android). */
     public static final String TOKEN_LABEL = "JPKIAPICCTOKEN2";
@@ -118,21 +71,21 @@ public final class CardImages {
     /** 公的個人認証AP: the two certificates with their CAs, the two keys and their PINs. */
     public static ApplicationImage jpki(Persona persona, PersonaCredentials credentials,
             X509Certificate authCa, X509Certificate signCa) {
-        ApplicationImage image = new ApplicationImage("JPKI-AP", Applications.JPKI_AID);
-        image.file(EF_TOKEN_INFO, tokenInfo(persona.serialNumber()));
-        image.file(EF_CERT_AVAILABILITY, new byte[] {
+        ApplicationImage image = new ApplicationImage("JPKI-AP", CardApplication.JPKI.aid());
+        image.file(CardFile.TOKEN_INFO.fid(), tokenInfo(persona.serialNumber()));
+        image.file(CardFile.CERTIFICATE_AVAILABILITY.fid(), new byte[] {
             credentials.signCertificate().isPresent() ? CERT_PRESENT : 0x00, CERT_PRESENT, 0x00});
-        image.file(EF_AUTH_CERT, der(credentials.authCertificate())).capacity(EF_AUTH_CERT, CERTIFICATE_CAPACITY);
-        image.file(EF_AUTH_CA_CERT, der(authCa));
-        image.file(EF_SIGN_CA_CERT, der(signCa));
+        image.file(CardFile.AUTH_CERTIFICATE.fid(), der(credentials.authCertificate())).capacity(CardFile.AUTH_CERTIFICATE.fid(), CERTIFICATE_CAPACITY);
+        image.file(CardFile.AUTH_CA_CERTIFICATE.fid(), der(authCa));
+        image.file(CardFile.SIGN_CA_CERTIFICATE.fid(), der(signCa));
         image.seedRandom(freshSeed());
-        image.pin(PIN_AUTH, ascii(persona.pins().auth()), 0, 0xFF);
-        image.key(key(KEY_AUTH, credentials.authKey()));
+        image.pin(Pin.AUTH.fid(), ascii(persona.pins().auth()), 0, 0xFF);
+        image.key(key(CardKey.JPKI_AUTH.fid(), credentials.authKey()));
         if (credentials.signCertificate().isPresent()) {
-            image.file(EF_SIGN_CERT, der(credentials.signCertificate().get())).capacity(EF_SIGN_CERT, CERTIFICATE_CAPACITY);
-            image.pin(PIN_SIGN, ascii(persona.pins().sign().orElseThrow(() -> new IllegalArgumentException(
+            image.file(CardFile.SIGN_CERTIFICATE.fid(), der(credentials.signCertificate().get())).capacity(CardFile.SIGN_CERTIFICATE.fid(), CERTIFICATE_CAPACITY);
+            image.pin(Pin.SIGN.fid(), ascii(persona.pins().sign().orElseThrow(() -> new IllegalArgumentException(
                     "persona " + persona.id() + " has a signature certificate but no signature password"))), 0, 0xFF);
-            image.key(key(KEY_SIGN, credentials.signKey().orElseThrow()));
+            image.key(key(CardKey.JPKI_SIGN.fid(), credentials.signKey().orElseThrow()));
         }
         return image;
     }
@@ -141,9 +94,9 @@ public final class CardImages {
     public static ApplicationImage masterFile(Persona persona) {
         byte[] atr = dev.mynasim.simulator.CardProfile.CONTACT.atr();
         return new ApplicationImage("MF", Applications.ISD_AID)
-                .dataObject(DO_CONTACT_ATR, Arrays.copyOfRange(atr, 1, atr.length))
-                .dataObject(DO_MUNICIPALITY_CODE, ascii(persona.municipalityCode()))
-                .dataObject(DO_EXPIRY, ascii(yyyymmdd(persona.cardExpiry())))
+                .dataObject(MasterFileObject.CONTACT_ATR.tag(), Arrays.copyOfRange(atr, 1, atr.length))
+                .dataObject(MasterFileObject.MUNICIPALITY_CODE.tag(), ascii(persona.municipalityCode()))
+                .dataObject(MasterFileObject.EXPIRY.tag(), ascii(yyyymmdd(persona.cardExpiry())))
                 .seedRandom(freshSeed());
     }
 
@@ -151,54 +104,54 @@ public final class CardImages {
     public static ApplicationImage text(Persona persona, KeyPair ownKey) {
         byte[] myNumber = myNumberFile(persona.myNumber());
         byte[] basicFour = basicFourFile(persona);
-        ApplicationImage image = new ApplicationImage("text AP", Applications.TEXT_AID);
-        image.file(TEXT_EF_MY_NUMBER, myNumber);
-        image.file(TEXT_EF_BASIC_FOUR, basicFour).capacity(TEXT_EF_BASIC_FOUR, basicFour.length + BASIC_FOUR_HEADROOM);
-        image.file(TEXT_EF_INTEGRITY, integrityRecord(myNumber, basicFour));
-        image.file(TEXT_EF_CV_CERT, cvCertificate(IssuerKeys.dataSigning()));
-        image.file(TEXT_EF_BASIC_INFO, textBasicInfo());
-        image.pin(TEXT_PIN, ascii(persona.pins().text()), 0, 0xFF);
+        ApplicationImage image = new ApplicationImage("text AP", CardApplication.TEXT.aid());
+        image.file(CardFile.MY_NUMBER.fid(), myNumber);
+        image.file(CardFile.BASIC_FOUR.fid(), basicFour).capacity(CardFile.BASIC_FOUR.fid(), basicFour.length + BASIC_FOUR_HEADROOM);
+        image.file(CardFile.INTEGRITY_RECORD.fid(), integrityRecord(myNumber, basicFour));
+        image.file(CardFile.TEXT_CV_CERTIFICATE.fid(), cvCertificate(IssuerKeys.dataSigning()));
+        image.file(CardFile.TEXT_BASIC_INFO.fid(), textBasicInfo());
+        image.pin(Pin.TEXT.fid(), ascii(persona.pins().text()), 0, 0xFF);
         // Blocked from issuance on every card examined: any value, no tries.
-        image.pin(TEXT_BLOCKED, ascii("0000"), 0, 0);
-        image.pin(TEXT_CODE_A, ascii(persona.verificationCodeA()), VERIFICATION_CODE_TRIES, 0xFF);
-        image.pin(TEXT_CODE_B, ascii(persona.verificationCodeB()), VERIFICATION_CODE_TRIES, 0xFF);
-        image.key(key(TEXT_KEY_OWN, (RSAPrivateCrtKey) ownKey.getPrivate()));
+        image.pin(Pin.TEXT_BLOCKED.fid(), ascii("0000"), 0, 0);
+        image.pin(Pin.TEXT_CODE_A.fid(), ascii(persona.verificationCodeA()), TryLimits.VERIFICATION_CODES, 0xFF);
+        image.pin(Pin.TEXT_CODE_B.fid(), ascii(persona.verificationCodeB()), TryLimits.VERIFICATION_CODES, 0xFF);
+        image.key(key(CardKey.TEXT_OWN.fid(), (RSAPrivateCrtKey) ownKey.getPrivate()));
         image.seedRandom(freshSeed());
         return image;
     }
 
     /** 券面事項確認AP. */
     public static ApplicationImage surface(Persona persona, KeyPair ownKey) {
-        ApplicationImage image = new ApplicationImage("surface AP", Applications.SURFACE_AID);
+        ApplicationImage image = new ApplicationImage("surface AP", CardApplication.SURFACE.aid());
         RenderedFace face = RenderedFace.of(persona);
         byte[] cardPublicKey = publicKeyObject(ownKey);
-        image.file(SURFACE_EF_AGE, ageRecord(persona, cardPublicKey));
+        image.file(CardFile.AGE_RECORD.fid(), ageRecord(persona, cardPublicKey));
         byte[] cardFace = cardFace(persona, cardPublicKey, face);
-        image.file(SURFACE_EF_CARD_FACE, cardFace).capacity(SURFACE_EF_CARD_FACE, cardFace.length + CARD_FACE_HEADROOM);
-        image.file(SURFACE_EF_BASIC_INFO, surfaceBasicInfo(persona));
-        image.file(SURFACE_EF_CV_CERT, cvCertificate(IssuerKeys.dataSigning()));
-        image.file(SURFACE_EF_MY_NUMBER_IMAGE, myNumberImage(face.myNumber(), cardPublicKey));
-        image.pin(SURFACE_BIRTH_DATE_KEY, ascii(persona.birthDateEra6()), VERIFICATION_CODE_TRIES, 0xFF);
-        image.pin(SURFACE_CODE_B, ascii(persona.verificationCodeB()), VERIFICATION_CODE_TRIES, 0xFF);
-        image.pin(SURFACE_CODE_A, ascii(persona.verificationCodeA()), VERIFICATION_CODE_TRIES, 0xFF);
-        image.key(key(SURFACE_KEY_OWN, (RSAPrivateCrtKey) ownKey.getPrivate()));
+        image.file(CardFile.CARD_FACE.fid(), cardFace).capacity(CardFile.CARD_FACE.fid(), cardFace.length + CARD_FACE_HEADROOM);
+        image.file(CardFile.SURFACE_BASIC_INFO.fid(), surfaceBasicInfo(persona));
+        image.file(CardFile.SURFACE_CV_CERTIFICATE.fid(), cvCertificate(IssuerKeys.dataSigning()));
+        image.file(CardFile.MY_NUMBER_IMAGE.fid(), myNumberImage(face.myNumber(), cardPublicKey));
+        image.pin(Pin.BIRTH_DATE.fid(), ascii(persona.birthDateEra6()), TryLimits.VERIFICATION_CODES, 0xFF);
+        image.pin(Pin.SURFACE_CODE_B.fid(), ascii(persona.verificationCodeB()), TryLimits.VERIFICATION_CODES, 0xFF);
+        image.pin(Pin.SURFACE_CODE_A.fid(), ascii(persona.verificationCodeA()), TryLimits.VERIFICATION_CODES, 0xFF);
+        image.key(key(CardKey.SURFACE_OWN.fid(), (RSAPrivateCrtKey) ownKey.getPrivate()));
         image.seedRandom(freshSeed());
         return image;
     }
 
     /** 住基AP: its PIN only (same value as the auth PIN unless the persona says otherwise; own counter). */
     public static ApplicationImage juki(Persona persona) {
-        return new ApplicationImage("住基AP", Applications.JUKI_AID)
-                .pin(JUKI_PIN, ascii(persona.pins().juki()), 0, 0xFF)
+        return new ApplicationImage("住基AP", CardApplication.JUKI.aid())
+                .pin(Pin.JUKI.fid(), ascii(persona.pins().juki()), 0, 0xFF)
                 .seedRandom(freshSeed());
     }
 
     /** 共通カードAP: the card record, the INTERNAL AUTHENTICATE key, its own 001C PIN. */
     public static ApplicationImage common(Persona persona, KeyPair authenticationKey) {
-        return new ApplicationImage("common AP", Applications.COMMON_AID)
-                .file(COMMON_EF_CARD_RECORD, cardRecord(persona))
-                .pin(COMMON_PIN, ascii(persona.pins().juki()), 0, 0xFF)
-                .key(key(COMMON_KEY_AUTHENTICATION, (RSAPrivateCrtKey) authenticationKey.getPrivate()))
+        return new ApplicationImage("common AP", CardApplication.COMMON.aid())
+                .file(CardFile.CARD_RECORD.fid(), cardRecord(persona))
+                .pin(Pin.COMMON.fid(), ascii(persona.pins().juki()), 0, 0xFF)
+                .key(key(CardKey.COMMON_AUTHENTICATION.fid(), (RSAPrivateCrtKey) authenticationKey.getPrivate()))
                 .seedRandom(freshSeed());
     }
 
@@ -210,15 +163,15 @@ public final class CardImages {
     public static java.util.Map<Integer, byte[]> textRewrite(Persona holderNow) {
         byte[] basicFour = basicFourFile(holderNow);
         java.util.Map<Integer, byte[]> files = new java.util.LinkedHashMap<>();
-        files.put(TEXT_EF_BASIC_FOUR, basicFour);
-        files.put(TEXT_EF_INTEGRITY, integrityRecord(myNumberFile(holderNow.myNumber()), basicFour));
+        files.put(CardFile.BASIC_FOUR.fid(), basicFour);
+        files.put(CardFile.INTEGRITY_RECORD.fid(), integrityRecord(myNumberFile(holderNow.myNumber()), basicFour));
         return files;
     }
 
     /** The surface AP's card face EF 0002 for the holder as registered now (see {@link #textRewrite}). */
     public static java.util.Map<Integer, byte[]> surfaceRewrite(Persona holderNow) {
         byte[] cardPublicKey = publicKeyObject(IssuerKeys.forHolder(holderNow.id()).surfaceOwn());
-        return java.util.Map.of(SURFACE_EF_CARD_FACE, cardFace(holderNow, cardPublicKey, RenderedFace.of(holderNow)));
+        return java.util.Map.of(CardFile.CARD_FACE.fid(), cardFace(holderNow, cardPublicKey, RenderedFace.of(holderNow)));
     }
 
     /** The common AP's card record (EF 0001) for the card as registered now: serial, municipality, expiry. */
@@ -435,7 +388,7 @@ public final class CardImages {
     }
 
     /**
-     * EF 0006: a PKCS#11 CK_TOKEN_INFO with 32-bit big-endian CK_ULONGs, 160 bytes (card-spec.md
+     * EF 0006: a PKCS#11 CK_TOKEN_INFO with 32-bit big-endian CK_ULONGs, 160 bytes (docs/card-reference.md
      * Appendix A, after myna-card's model of a physical card).
      */
     static byte[] tokenInfo(String serialNumber) {

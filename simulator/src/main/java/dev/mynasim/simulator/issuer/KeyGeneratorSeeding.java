@@ -9,7 +9,7 @@ import javacard.framework.Applet;
  * jCardSim gives every {@code javacard.security.KeyPair} its own SHA-1 digest generator that starts
  * from the same empty state, so without this the first key generated on every virtual card would be
  * the same key, and a card restored from its state file would generate again the keys it generated
- * before (design-notes.md). After issue the simulator adds 32 fresh bytes from the host's
+ * before (docs/card-choices.md, section "jCardSim"). After issue the simulator adds 32 fresh bytes from the host's
  * SecureRandom to each on-card key generator (jCardSim's {@code KeyPair.impl.rnd}); the stream then
  * continues, so two renewals of one card differ too. A physical Java Card uses its own hardware
  * generator; the applet never sees any of this (its hook {@code keyGeneratorForHost} only hands the

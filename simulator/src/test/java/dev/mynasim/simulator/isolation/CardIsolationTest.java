@@ -1,5 +1,6 @@
 package dev.mynasim.simulator.isolation;
 
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.simulator.StatusWord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,7 +123,7 @@ class CardIsolationTest {
                 card.transmit(SELECT_AUTH_PIN);
                 int status = StatusWord.of(card.transmit(STATUS));
                 int statusAfterReset = status;
-                int exported = CardState.decode(card.exportState()).triesLeft(Applications.JPKI_AID).get(0x0018);
+                int exported = CardState.decode(card.exportState()).triesLeft(CardApplication.JPKI.aid()).get(0x0018);
                 return new Seen(challenges, sign, status, signAfterReset, statusAfterReset, exported);
             }));
         }

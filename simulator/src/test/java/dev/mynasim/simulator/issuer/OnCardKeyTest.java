@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.fixtures.PersonaRepository;
-import dev.mynasim.fixtures.ca.IssuerKeyDerivation;
+import dev.mynasim.fixtures.pki.IssuerKeyDerivation;
 import dev.mynasim.fixtures.pki.TestPki;
 import dev.mynasim.simulator.CardProfile;
 import dev.mynasim.simulator.VirtualCard;

@@ -1,5 +1,6 @@
 package dev.mynasim.simulator.issuer;
 
+import dev.mynasim.model.TryLimits;
 import dev.mynasim.simulator.StatusWord;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -120,10 +121,10 @@ class WholeCardTest {
         assertEquals(0x63C0, StatusWord.of(send(card, "00200092")));
         assertEquals(0x6984, StatusWord.of(send(card, "0020009204" + ascii("1234"))));
         assertEquals(0x63C3, StatusWord.of(send(card, "00200091")));
-        assertEquals(0x63C0 | CardImages.VERIFICATION_CODE_TRIES, StatusWord.of(send(card, "00200094")));
+        assertEquals(0x63C0 | TryLimits.VERIFICATION_CODES, StatusWord.of(send(card, "00200094")));
         // A wrong length costs nothing.
         assertEquals(0x6A80, StatusWord.of(send(card, "0020009403" + ascii("123"))));
-        assertEquals(0x63C0 | CardImages.VERIFICATION_CODE_TRIES, StatusWord.of(send(card, "00200094")));
+        assertEquals(0x63C0 | TryLimits.VERIFICATION_CODES, StatusWord.of(send(card, "00200094")));
     }
 
     @Test

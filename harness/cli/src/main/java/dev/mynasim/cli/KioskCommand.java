@@ -1,0 +1,365 @@
+package dev.mynasim.cli;
+
+import dev.mynasim.fixtures.CardRules;
+import dev.mynasim.fixtures.Persona;
+import dev.mynasim.world.issuer.CertificatePurpose;
+import dev.mynasim.world.issuer.RevocationServer;
+import dev.mynasim.world.issuer.TestCertificateAuthority;
+import dev.mynasim.client.backend.Backend;
+import dev.mynasim.client.backend.Backends;
+import dev.mynasim.client.backend.CardHands;
+import dev.mynasim.client.backend.Fixtures;
+import dev.mynasim.client.guard.GuardedBackend;
+import dev.mynasim.world.kiosk.CardPresence;
+import dev.mynasim.world.kiosk.CertificateKind;
+import dev.mynasim.world.kiosk.Choice;
+import dev.mynasim.world.kiosk.EnteredPin;
+import dev.mynasim.world.kiosk.Kiosk;
+import dev.mynasim.world.kiosk.KioskData;
+import dev.mynasim.world.kiosk.KioskNotice;
+import dev.mynasim.world.kiosk.KioskStep;
+import dev.mynasim.world.kiosk.Municipality;
+import dev.mynasim.world.kiosk.PcscCardPresence;
+import dev.mynasim.world.issuer.CertificateRecord;
+import dev.mynasim.world.kiosk.ResidentRegistry;
+import dev.mynasim.world.kiosk.PrintedCertificate;
+import dev.mynasim.world.relyingparty.PortalLoginVerifier;
+import dev.mynasim.world.relyingparty.RevocationMethod;
+import dev.mynasim.client.transport.GetResponseTransport;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mynasim kiosk}: the reference convenience-store kiosk in the terminal, against any reader.
+ * Menus are numbered choices read from standard input; the PIN is read without echo when there is a
+ * terminal. The certificate's status is checked against the test CA's OCSP responder on loopback.
+ */
+@Command(name = "kiosk", mixinStandardHelpOptions = true,
+        description = {"Runs the reference convenience-store kiosk (the 14 steps of convenience-store issuance) against a card in a reader,"
+            + " and writes the printed certificate as a PDF.",
+            "Exit status: 0 a certificate was printed, 1 the kiosk ended without one (the reason is shown), 2 an error."})
+public final class KioskCommand implements Callable<Integer> {
+
+    static final int PRINTED = 0;
+    static final int ENDED_WITHOUT_CERTIFICATE = 1;
+    /** Sharp enough to read the smallest (8 pt) line, small enough for a README. */
+    private static final float PREVIEW_DPI = 100;
+
+    @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
+            description = "sim (a fresh virtual card, default), vpcd, or a PC/SC reader by name, fragment or index"
+                    + " (e.g. \"Virtual PCD 00 00\" with mynasim serve).")
+    String reader;
+
+    @Option(names = "--persona", paramLabel = "P",
+            description = "Whose card on sim/vpcd; on any reader, the holder data the kiosk prints (see docs/kiosk.md). Default: the default persona.")
+    String personaId;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The kiosk's date (default: today in Japan).")
+    LocalDate today;
+
+    @Option(names = "--time", paramLabel = "HH:MM", description = "The kiosk's time of day (default: now in Japan).")
+    LocalTime time;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "kiosk-out",
+            description = "Where the printed certificates go. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--png", description = "Also write the first page as a PNG next to the PDF (a print preview).")
+    boolean png;
+
+    @Option(names = "--removal-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long step 7 waits for the card to be taken out before reminding. Default: ${DEFAULT-VALUE}.")
+    int removalTimeoutSeconds;
+
+    private final InputStream input;
+    private final PrintStream screen;
+    private final boolean interactive;
+    private BufferedReader lines;
+
+    public KioskCommand() {
+        this(System.in, System.out, System.console() != null);
+    }
+
+    /** For tests: the kiosk reads {@code input} and writes {@code screen}; the PIN comes from {@code input} too. */
+    KioskCommand(InputStream input, PrintStream screen, boolean interactive) {
+        this.input = input;
+        this.screen = screen;
+        this.interactive = interactive;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (removalTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--removal-timeout must be at least 1 second, not " + removalTimeoutSeconds);
+        }
+        Persona persona = personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+        KioskData data = KioskData.load();
+        Clock clock = clock();
+        LocalDate day = LocalDateTime.now(clock).toLocalDate();
+        lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+        Path caDirectory = Files.createTempDirectory("mynasim-kiosk-ca-");
+        try (GuardedBackend backend = Backends.open(reader, persona)) {
+            TestCertificateAuthority ca = TestCertificateAuthority.open(Fixtures.get().pki(), caDirectory);
+            Fixtures.get().pki().allCredentials().values().forEach(ca::registerIssued);
+            try (RevocationServer server = RevocationServer.start(ca, () -> day)) {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(RevocationMethod.TIMEOUT).build();
+                PortalLoginVerifier verifier = new PortalLoginVerifier(ca.caCertificate(CertificatePurpose.AUTH),
+                        RevocationMethod.OCSP.sourceFor(ca, server, http));
+                Kiosk kiosk = new Kiosk(data, new GetResponseTransport(backend.transport()), presence(backend), verifier,
+                        new ResidentRegistry(certificate -> ca.find(certificate).map(CertificateRecord::personaId),
+                                Fixtures.get().personas()::byId, data::permanentDomicileOf), clock,
+                        Duration.ofSeconds(removalTimeoutSeconds));
+                screen.printf("MynaSim reference kiosk (TEST) on %s, %s, holder data of persona %s%n",
+                        backend.name(), LocalDateTime.now(clock).withSecond(0).withNano(0), persona.id());
+                return run(kiosk, backend.hands().orElse(null));
+            }
+        } finally {
+            deleteTree(caDirectory);
+        }
+    }
+
+    private Clock clock() {
+        if ((today == null) != (time == null)) {
+            throw new IllegalArgumentException("give both --today and --time, or neither (then the kiosk uses the time in Japan now)");
+        }
+        if (today == null) {
+            return Clock.system(CardRules.JST);
+        }
+        return Clock.fixed(today.atTime(time).atZone(CardRules.JST).toInstant(), CardRules.JST);
+    }
+
+    private CardPresence presence(Backend backend) {
+        return backend.hands().map(CardPresence::of).orElseGet(() -> PcscCardPresence.of(reader));
+    }
+
+    private int run(Kiosk kiosk, CardHands hands) {
+        while (!kiosk.step().isFinal()) {
+            KioskStep step = kiosk.step();
+            screen.println();
+            screen.println("[" + step + "]");
+            kiosk.notice().ifPresent(this::show);
+            switch (step) {
+                case SERVICE_SELECTION -> {
+                    choose(List.of("行政サービス (Government services)"));
+                    kiosk.chooseGovernmentService();
+                    if (kiosk.step() == KioskStep.SERVICE_SELECTION) {
+                        kiosk.notice().ifPresent(this::show);
+                        return ENDED_WITHOUT_CERTIFICATE;
+                    }
+                }
+                case GOVERNMENT_SERVICE_MENU -> {
+                    choose(List.of("証明書交付サービス (Certificate issuance)"));
+                    kiosk.chooseCertificateIssuance();
+                }
+                case ADVANCED_MENU -> {
+                    choose(List.of("マイナンバーカードで取得 (With a My Number Card)"));
+                    kiosk.chooseMyNumberCard();
+                }
+                case CARD_READING -> {
+                    readLine("カードを置いて Enter (Place the card, then press Enter)");
+                    kiosk.readCard();
+                }
+                case MUNICIPALITY_SELECTION -> {
+                    List<Municipality> municipalities = kiosk.data().municipalities();
+                    int chosen = choose(municipalities.stream().map(Municipality::toString).toList());
+                    kiosk.chooseMunicipality(municipalities.get(chosen).code());
+                }
+                case PIN_ENTRY -> kiosk.enterPin(readPin());
+                case CARD_REMOVAL -> {
+                    if (hands != null && hands.isPresent()) {
+                        readLine("Enter: カードを取る (take the card out of the simulated reader)");
+                        hands.remove();
+                    }
+                    kiosk.awaitCardRemoval();
+                }
+                case CERTIFICATE_SELECTION -> {
+                    List<CertificateKind> kinds = kiosk.data().certificates();
+                    int chosen = choose(kinds.stream().map(k -> k + "  " + k.storeFee() + "円").toList());
+                    kiosk.chooseCertificate(kinds.get(chosen).id());
+                }
+                case TYPE_SELECTION -> {
+                    List<Choice> types = kiosk.offeredTypes();
+                    kiosk.chooseType(types.get(choose(types.stream().map(Choice::toString).toList())).ja());
+                }
+                case INFORMATION_SELECTION -> kiosk.chooseDetails(chooseDetails(kiosk.offeredDetails()));
+                case COPIES -> kiosk.chooseCopies(readNumber("部数 (copies, 1-" + kiosk.data().maxCopies() + ")"));
+                case CONFIRMATION -> confirmOrCorrect(kiosk);
+                case PAYMENT -> kiosk.pay(readNumber("お支払い (insert yen; due " + kiosk.amountDue() + "円)"));
+                case PRINTING -> {
+                    PrintedCertificate printed = kiosk.print();
+                    Path file = save(printed);
+                    kiosk.notice().ifPresent(this::show);
+                    screen.println("printed: " + file);
+                    return PRINTED;
+                }
+                default -> throw new IllegalStateException("no screen for " + step);
+            }
+        }
+        kiosk.notice().ifPresent(this::show);
+        return kiosk.step() == KioskStep.COMPLETED ? PRINTED : ENDED_WITHOUT_CERTIFICATE;
+    }
+
+    private void confirmOrCorrect(Kiosk kiosk) {
+        var request = kiosk.request();
+        screen.println("  " + request.kind() + " / " + request.variant()
+                + (request.details().isEmpty() ? "" : " / " + request.details()));
+        screen.println("  " + request.copies() + "部 × " + request.kind().storeFee() + "円 = " + request.fee() + "円");
+        int chosen = choose(List.of("確定 (Confirm)", "証明書を変更 (Change the certificate)", "種別を変更 (Change the type)",
+                "記載事項を変更 (Change the information)", "部数を変更 (Change the copies)"));
+        switch (chosen) {
+            case 0 -> kiosk.confirm();
+            case 1 -> kiosk.correct(KioskStep.CERTIFICATE_SELECTION);
+            case 2 -> kiosk.correct(KioskStep.TYPE_SELECTION);
+            case 3 -> kiosk.correct(KioskStep.INFORMATION_SELECTION);
+            default -> kiosk.correct(KioskStep.COPIES);
+        }
+    }
+
+    private List<String> chooseDetails(List<Choice> offered) {
+        if (offered.isEmpty()) {
+            screen.println("  (記載事項の選択はありません / no items to choose)");
+            return List.of();
+        }
+        for (int i = 0; i < offered.size(); i++) {
+            screen.printf("  %d) %s%n", i + 1, offered.get(i));
+        }
+        while (true) {
+            String answer = readLine("番号をスペース区切りで、なければ Enter (numbers separated by spaces; Enter for none)").trim();
+            List<String> chosen = new ArrayList<>();
+            boolean valid = true;
+            for (String token : answer.isEmpty() ? new String[0] : answer.split("[ ,]+")) {
+                int index = parseChoice(token, offered.size());
+                if (index < 0) {
+                    valid = false;
+                    break;
+                }
+                chosen.add(offered.get(index).ja());
+            }
+            if (valid) {
+                return chosen;
+            }
+            screen.println("  1-" + offered.size() + " の番号で答えてください (answer with numbers from 1 to " + offered.size() + ")");
+        }
+    }
+
+    private void show(KioskNotice notice) {
+        screen.println("  " + notice.ja());
+        screen.println("  " + notice.en());
+    }
+
+    /** A numbered menu; returns the 0-based index of the choice. */
+    private int choose(List<String> options) {
+        for (int i = 0; i < options.size(); i++) {
+            screen.printf("  %d) %s%n", i + 1, options.get(i));
+        }
+        while (true) {
+            int index = parseChoice(readLine("番号 (number)").trim(), options.size());
+            if (index >= 0) {
+                return index;
+            }
+            screen.println("  1-" + options.size() + " の番号で答えてください (answer with a number from 1 to " + options.size() + ")");
+        }
+    }
+
+    private static int parseChoice(String text, int count) {
+        try {
+            int number = Integer.parseInt(text);
+            return number >= 1 && number <= count ? number - 1 : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private int readNumber(String prompt) {
+        while (true) {
+            String text = readLine(prompt).trim();
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                screen.println("  数字で答えてください (answer with a number): '" + text + "' is not one");
+            }
+        }
+    }
+
+    /** Without echo on a terminal; from standard input otherwise (scripts, tests). Never printed. */
+    private EnteredPin readPin() {
+        String prompt = "暗証番号 (user-proof PIN, 4 digits)";
+        Console console = System.console();
+        if (interactive && console != null) {
+            char[] typed = console.readPassword("%s: ", prompt);
+            if (typed == null) {
+                throw new IllegalStateException("standard input ended while the kiosk asked for the PIN");
+            }
+            return EnteredPin.of(typed);
+        }
+        screen.print(prompt + ": ");
+        screen.flush();
+        return EnteredPin.of(nextLine(prompt));
+    }
+
+    private String readLine(String prompt) {
+        screen.print(prompt + ": ");
+        screen.flush();
+        return nextLine(prompt);
+    }
+
+    private String nextLine(String prompt) {
+        try {
+            String line = lines.readLine();
+            if (line == null) {
+                throw new IllegalStateException("standard input ended while the kiosk asked: " + prompt);
+            }
+            if (!interactive) {
+                screen.println();
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
+        }
+    }
+
+    private Path save(PrintedCertificate printed) {
+        try {
+            Files.createDirectories(out);
+            Path file = out.resolve(printed.fileName());
+            Files.write(file, printed.pdf());
+            if (png) {
+                Path image = out.resolve(printed.fileName().replaceFirst("\\.pdf$", ".png"));
+                Files.write(image, printed.firstPagePng(PREVIEW_DPI));
+                screen.println("preview: " + image);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the certificate to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.mynasim.cli;
+
+import dev.mynasim.fixtures.CardRules;
+import dev.mynasim.fixtures.Persona;
+import dev.mynasim.world.issuer.CertificateRecord;
+import dev.mynasim.world.issuer.MunicipalOffice;
+import dev.mynasim.world.issuer.TestCertificateAuthority;
+import dev.mynasim.client.backend.Backend;
+import dev.mynasim.client.backend.Backends;
+import dev.mynasim.client.card.CardClient;
+import dev.mynasim.model.Pin;
+import dev.mynasim.client.backend.Fixtures;
+import dev.mynasim.world.issuer.CaStateDirectory;
+import dev.mynasim.world.issuer.TransportIssuerChannel;
+import dev.mynasim.client.transport.GetResponseTransport;
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mynasim office ...}: the municipal office with the card at the counter. It acts on the card
+ * through a reader like any other client (the served card's "Virtual PCD 00 00", or any PC/SC reader
+ * with a MynaSim card), opening the card's issuer channel, and keeps the test CA and the office
+ * ledger in the shared CA state folder.
+ */
+@Command(name = "office", mixinStandardHelpOptions = true,
+        description = "The municipal office: reset a PIN, change address or name, renew the certificates or the card, reissue, extend a period of stay, cancel a suspension, confirm a loss, show a card's history.",
+        subcommands = {OfficeCommand.ResetPin.class, OfficeCommand.ChangeAddress.class, OfficeCommand.ChangeName.class,
+            OfficeCommand.Renew.class, OfficeCommand.RenewCard.class, OfficeCommand.Reissue.class, OfficeCommand.ExtendStay.class,
+            OfficeCommand.CardFound.class, OfficeCommand.ConfirmLoss.class, OfficeCommand.History.class})
+public final class OfficeCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Options every office and call-centre command shares. */
+    static final class Counter {
+        @Option(names = "--persona", paramLabel = "NAME", description = "Whose card (default: the default persona).")
+        String personaId;
+
+        @Option(names = "--reader", paramLabel = "NAME",
+                description = "The reader with the card: a PC/SC reader name (e.g. \"Virtual PCD 00 00\" for a served card), or sim/vpcd (a fresh card, for trying). Default: sim.")
+        String reader;
+
+        @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The office's date (default: today in Japan).")
+        LocalDate today;
+
+        @Option(names = "--ca-state", paramLabel = "DIR",
+                description = "Test CA and office ledger folder (default: $MYNASIM_CA_STATE or ~/.local/state/mynasim/ca).")
+        Path caState;
+
+        Persona persona() {
+            return personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+        }
+
+        LocalDate today() {
+            return today != null ? today : LocalDate.now(CardRules.JST);
+        }
+
+        TestCertificateAuthority ca() {
+            return CaStateDirectory.open(Fixtures.get().pki(), CaStateDirectory.resolve(caState));
+        }
+
+        MunicipalOffice office() {
+            return new MunicipalOffice(ca());
+        }
+
+        /** Runs an operation with the card in the reader, through its transport only. */
+        void withCard(java.util.function.BiConsumer<Persona, TransportIssuerChannel> operation) {
+            Persona persona = persona();
+            try (Backend backend = Backends.open(reader == null ? "sim" : reader, persona)) {
+                CardClient client = new CardClient(new GetResponseTransport(backend.transport()));
+                operation.accept(persona, TransportIssuerChannel.forCardOf(client, persona));
+                System.out.println("office: done on the card in " + backend.name());
+            }
+        }
+    }
+
+    static void printCertificates(String what, MunicipalOffice.IssuedCertificates issued) {
+        System.out.println(what + ": user-proof certificate serial " + issued.auth().getSerialNumber().toString(16)
+                + issued.sign().map(c -> ", signature certificate serial " + c.getSerialNumber().toString(16)).orElse(", no signature certificate"));
+    }
+
+    private static final Map<String, Pin> PINS = Map.of("auth", Pin.AUTH, "sign", Pin.SIGN, "text", Pin.TEXT,
+            "juki", Pin.JUKI, "common", Pin.COMMON);
+
+    @Command(name = "reset-pin", mixinStandardHelpOptions = true,
+            description = "Resets a PIN (locked or forgotten) to a new value with a full counter. The value is asked on the terminal unless --new-pin is given.")
+    static final class ResetPin implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Option(names = "--pin", required = true, paramLabel = "auth|sign|text|juki|common", description = "Which PIN.")
+        String which;
+
+        @Option(names = "--new-pin", paramLabel = "VALUE", description = "The new value (visible in the process list: for test cards only).")
+        String newValue;
+
+        @Override
+        public Integer call() {
+            Pin pin = PINS.get(which);
+            if (pin == null) {
+                throw new IllegalArgumentException("--pin must be one of auth, sign, text, juki, common");
+            }
+            String value = newValue;
+            if (value == null) {
+                Console console = System.console();
+                if (console == null) {
+                    throw new IllegalArgumentException("no terminal to ask the new " + pin.label() + " on: give --new-pin");
+                }
+                value = new String(console.readPassword("new %s: ", pin.label()));
+            }
+            String chosen = value;
+            counter.withCard((persona, card) -> counter.office().resetPin(persona, pin.label(), chosen, counter.today(), card));
+            System.out.println("office: the " + pin.label() + " of " + counter.persona().id() + " was reset (value not shown)");
+            return 0;
+        }
+    }
+
+    @Command(name = "change-address", mixinStandardHelpOptions = true,
+            description = "A move: revokes the signature certificate (affiliationChanged), writes the new address to the card and issues a new signature certificate onto it.")
+    static final class ChangeAddress implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Option(names = "--address", required = true, paramLabel = "ADDRESS", description = "The new address (住所).")
+        String address;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> counter.office().changeAddress(persona, address, counter.today(), card));
+            System.out.println("office: " + counter.persona().id() + " now lives at " + address);
+            return 0;
+        }
+    }
+
+    @Command(name = "change-name", mixinStandardHelpOptions = true,
+            description = "A change of name: as change-address, for the name.")
+    static final class ChangeName implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The new name (氏名).")
+        String name;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> counter.office().changeName(persona, name, counter.today(), card));
+            System.out.println("office: " + counter.persona().id() + " is now named " + name);
+            return 0;
+        }
+    }
+
+    @Command(name = "renew", mixinStandardHelpOptions = true,
+            description = "Renews the certificates (from 3 months before expiry): new keys generated on the card, new certificates written, the old ones superseded.")
+    static final class Renew implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> printCertificates("office: renewed",
+                    counter.office().renewCertificates(persona, counter.today(), card)));
+            return 0;
+        }
+    }
+
+    @Command(name = "reissue", mixinStandardHelpOptions = true,
+            description = "Reissue (lost or broken card, 1,000 yen): the old certificates revoked (cessationOfOperation); the card in the reader is the new card and gets new keys and certificates.")
+    static final class Reissue implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> printCertificates("office: reissued for " + MunicipalOffice.REISSUE_FEE_YEN + " yen",
+                    counter.office().reissueCard(persona, counter.today(), card)));
+            printCard(counter);
+            return 0;
+        }
+    }
+
+    @Command(name = "renew-card", mixinStandardHelpOptions = true,
+            description = "Renewal of the card at its expiry (free, from 3 months before): the card in the reader is the new card; a new card expiry from today, its records rewritten, new keys and certificates; the old certificates revoked (cessationOfOperation).")
+    static final class RenewCard implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> printCertificates("office: new card", counter.office().renewCard(persona, counter.today(), card)));
+            printCard(counter);
+            return 0;
+        }
+    }
+
+    @Command(name = "extend-stay", mixinStandardHelpOptions = true,
+            description = "A foreign resident's period of stay extended: the card's expiry follows it (written to the card); certificates that ended with the old period are renewed.")
+    static final class ExtendStay implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Option(names = "--until", required = true, paramLabel = "YYYY-MM-DD", description = "The last day of the extended period of stay.")
+        LocalDate until;
+
+        @Override
+        public Integer call() {
+            counter.withCard((persona, card) -> counter.office().extendStay(persona, until, counter.today(), card));
+            printCard(counter);
+            return 0;
+        }
+    }
+
+    @Command(name = "card-found", mixinStandardHelpOptions = true,
+            description = "The lost card was found: the suspension (certificate holds) is cancelled. The card is not needed.")
+    static final class CardFound implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            for (CertificateRecord r : counter.office().cancelSuspension(counter.persona(), counter.today())) {
+                System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "confirm-loss", mixinStandardHelpOptions = true,
+            description = "The loss is confirmed at the office (the card will not come back): every certificate not yet revoked is revoked (keyCompromise); a reissue follows. The card is not needed.")
+    static final class ConfirmLoss implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            for (CertificateRecord r : counter.office().confirmLoss(counter.persona(), counter.today())) {
+                System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state()
+                        + (r.reason() == null ? "" : " (" + r.reason().rfcName() + ")"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "The card's history as the office recorded it: each operation, the card as registered now, the fees and the certificates.")
+    static final class History implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        @Override
+        public Integer call() {
+            Persona asIssued = counter.persona();
+            MunicipalOffice office = counter.office();
+            System.out.println(asIssued.issueDate() + "  issue of the card (persona file)");
+            for (dev.mynasim.world.issuer.OfficeLedger.Event e : office.ledger().history(asIssued.id())) {
+                System.out.println(e.on() + "  " + e.event().words() + ": " + e.detail());
+            }
+            office.ledger().pending().filter(p -> p.personaId().equals(asIssued.id())).ifPresent(p ->
+                    System.out.println("interrupted, to be run again: " + p.command() + " on " + p.on()));
+            printCard(counter);
+            for (dev.mynasim.world.issuer.OfficeLedger.Fee f : office.ledger().fees(asIssued.id())) {
+                System.out.println("fee: " + f.on() + " " + f.yen() + " yen (" + f.what() + ")");
+            }
+            for (CertificateRecord r : counter.ca().recordsOf(asIssued.id())) {
+                System.out.println("certificate: " + r.purpose() + " " + r.serialHex() + " " + r.notBefore() + ".." + r.notAfter()
+                        + " " + r.state() + (r.reason() == null ? "" : " (" + r.reason().rfcName() + ")"));
+            }
+            return 0;
+        }
+    }
+
+    /** The card as registered now: issue date and expiry (and the period of stay). */
+    static void printCard(Counter counter) {
+        Persona now = counter.office().current(counter.persona());
+        System.out.println("office: card of " + now.id() + " issued " + now.issueDate() + ", expires " + now.cardExpiry()
+                + now.periodOfStayEnd().map(d -> " (period of stay to " + d + ")").orElse(""));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.mynasim.client.card;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Just enough BER-TLV for the 券面 APs' files: 1- or 2-byte tags, definite lengths up to 82 LL LL. */
+public final class BerTlv {
+
+    /** One object: its tag, where its value starts in the source, and its value. */
+    public record Element(int tag, int headerLength, byte[] value) {
+        public int totalLength() {
+            return headerLength + value.length;
+        }
+    }
+
+    private BerTlv() {
+    }
+
+    /** The object at offset. */
+    public static Element at(byte[] data, int offset) {
+        int position = offset;
+        int tag = data[position++] & 0xFF;
+        if ((tag & 0x1F) == 0x1F) {
+            tag = (tag << 8) | (data[position++] & 0xFF);
+        }
+        int length = data[position++] & 0xFF;
+        if (length > 0x80) {
+            int count = length & 0x7F;
+            length = 0;
+            for (int i = 0; i < count; i++) {
+                length = (length << 8) | (data[position++] & 0xFF);
+            }
+        }
+        if (position + length > data.length) {
+            throw new IllegalArgumentException(String.format("TLV %X at %d runs past the end (%d > %d bytes)",
+                    tag, offset, position + length, data.length));
+        }
+        return new Element(tag, position - offset, Arrays.copyOfRange(data, position, position + length));
+    }
+
+    /** The children of a constructed value, by tag, in order. */
+    public static Map<Integer, byte[]> children(byte[] value) {
+        Map<Integer, byte[]> out = new LinkedHashMap<>();
+        int offset = 0;
+        while (offset < value.length) {
+            Element element = at(value, offset);
+            out.put(element.tag(), element.value());
+            offset += element.totalLength();
+        }
+        return out;
+    }
+
+    /** Total size of the object whose first bytes are header (at least tag and length bytes). */
+    public static int sizeFromHeader(byte[] header) {
+        int position = (header[0] & 0x1F) == 0x1F ? 2 : 1;
+        int length = header[position++] & 0xFF;
+        if (length > 0x80) {
+            int count = length & 0x7F;
+            length = 0;
+            for (int i = 0; i < count; i++) {
+                length = (length << 8) | (header[position++] & 0xFF);
+            }
+        }
+        return position + length;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.mynasim.tools.fuzz;
+
+import dev.mynasim.model.CardApplication;
+import dev.mynasim.model.Pin;
+import dev.mynasim.simulator.Applications;
+import dev.mynasim.simulator.issuer.ApplicationImage;
+import dev.mynasim.simulator.issuer.CardImages;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One place the fuzzer aims at: an application (selected by DF name at the start of every episode)
+ * or the card level (MF, what answers after a reset). Knows the application's FIDs (for
+ * structure-aware SELECT/READ templates), the PIN whose verification opens a protected operation,
+ * and that protected operation (the probe that must answer 6982 after a reset or a DF SELECT).
+ */
+public record FuzzTarget(String name, byte[] aid, List<Integer> fids, int unlockPin, List<byte[]> probe) {
+
+    /** The MF level: no application selected after the reset, nothing protected. */
+    public boolean isMasterFile() {
+        return aid == null;
+    }
+
+    /** SELECT by DF name, no response data. */
+    public byte[] select() {
+        return selectByName(aid);
+    }
+
+    static byte[] selectByName(byte[] aid) {
+        byte[] apdu = new byte[5 + aid.length];
+        apdu[1] = (byte) 0xA4;
+        apdu[2] = 0x04;
+        apdu[3] = 0x0C;
+        apdu[4] = (byte) aid.length;
+        System.arraycopy(aid, 0, apdu, 5, aid.length);
+        return apdu;
+    }
+
+    static byte[] hex(String hex) {
+        return java.util.HexFormat.of().parseHex(hex.replace(" ", ""));
+    }
+
+    /** Every target of a card issued from these images: each application, then the MF level. */
+    public static List<FuzzTarget> of(List<ApplicationImage> images) {
+        List<FuzzTarget> targets = new ArrayList<>();
+        for (ApplicationImage image : images) {
+            if (image.hasAid(Applications.ISD_AID)) {
+                continue;
+            }
+            List<Integer> fids = new ArrayList<>(image.files().keySet());
+            fids.addAll(image.pins().keySet());
+            image.keys().forEach(key -> fids.add(key.fid()));
+            byte[] aid = image.aid();
+            targets.add(new FuzzTarget(image.label(), aid, List.copyOf(fids), unlockPinOf(aid, image), probeOf(aid, image)));
+        }
+        targets.add(new FuzzTarget("MF", null, List.of(0x3F00, 0x2F00, 0x2F01, 0x0001), -1, List.of()));
+        return targets;
+    }
+
+    private static int unlockPinOf(byte[] aid, ApplicationImage image) {
+        if (Arrays.equals(aid, CardApplication.JPKI.aid())) {
+            return image.pins().containsKey(Pin.SIGN.fid()) ? Pin.SIGN.fid() : Pin.AUTH.fid();
+        }
+        if (Arrays.equals(aid, CardApplication.TEXT.aid())) {
+            return Pin.TEXT.fid();
+        }
+        if (Arrays.equals(aid, CardApplication.SURFACE.aid())) {
+            return Pin.SURFACE_CODE_B.fid();
+        }
+        if (Arrays.equals(aid, CardApplication.JUKI.aid())) {
+            return Pin.JUKI.fid();
+        }
+        if (Arrays.equals(aid, CardApplication.COMMON.aid())) {
+            return Pin.COMMON.fid();
+        }
+        return -1;
+    }
+
+    /**
+     * The protected operation, sent right after the target is selected; its last command must answer
+     * 6982 unless the unlock PIN was verified since that SELECT ({@code ProbeHonestyTest} proves it
+     * answers 9000 then).
+     */
+    private static List<byte[]> probeOf(byte[] aid, ApplicationImage image) {
+        if (Arrays.equals(aid, CardApplication.JPKI.aid())) {
+            boolean sign = image.pins().containsKey(Pin.SIGN.fid());
+            // Reading the signature certificate needs the signature password; a PIN-less card (a
+            // child's) has only the user-proof key, whose signature needs the user-proof PIN.
+            return sign
+                ? List.of(hex("00A4020C020001"), hex("00B0000004"))
+                : List.of(hex("00A4020C020017"), hex("802A0080223021300906052B0E03021A05000414" + "00".repeat(20) + "00"));
+        }
+        if (Arrays.equals(aid, CardApplication.TEXT.aid())) {
+            return List.of(hex("00A4020C020001"), hex("00B0000000"));
+        }
+        if (Arrays.equals(aid, CardApplication.SURFACE.aid())) {
+            return List.of(hex("00B0820004"));
+        }
+        // 住基 and common APs: no PIN-guarded file, but changing the PIN (here to its own value,
+        // which the fuzzer fills in) needs it verified in this session; the PIN's EF must be current.
+        return List.of(hex("00A4020C02001C"), hex("8032008004"));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.mynasim.world.issuer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mynasim.fixtures.CardRules;
+import dev.mynasim.fixtures.PersonaRepository;
+import dev.mynasim.fixtures.pki.PersonaCredentials;
+import dev.mynasim.fixtures.pki.TestPki;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RevocationServerTest {
+
+    static TestPki pki;
+    static PersonaCredentials hanako;
+
+    @TempDir
+    Path stateDir;
+    TestCertificateAuthority ca;
+    RevocationServer server;
+    final AtomicReference<LocalDate> today = new AtomicReference<>(LocalDate.of(2026, 6, 1));
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void loadPki() {
+        pki = TestPki.load(PersonaRepository.load());
+        hanako = pki.credentials("hanako");
+    }
+
+    @BeforeEach
+    void start() {
+        ca = TestCertificateAuthority.open(pki, stateDir);
+        ca.registerIssued(hanako);
+        server = RevocationServer.start(ca, today::get);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void listensOnLoopbackOnly() {
+        assertEquals("127.0.0.1", server.ocspUri().getHost());
+        assertTrue(server.ocspUri().getPort() > 0);
+    }
+
+    @Test
+    void servesCrlsDatedByTheSuppliedDay() throws Exception {
+        ca.hold(hanako.authCertificate(), LocalDate.of(2026, 6, 1));
+        today.set(LocalDate.of(2026, 7, 15));
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(server.crlUri(CertificatePurpose.AUTH)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals("application/pkix-crl", response.headers().firstValue("Content-Type").orElse(""));
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(response.body()));
+        crl.verify(pki.authCaCertificate().getPublicKey());
+        assertEquals(LocalDate.of(2026, 7, 15).atStartOfDay().toInstant(CardRules.JST), crl.getThisUpdate().toInstant());
+        assertNotNull(crl.getRevokedCertificate(hanako.authCertificate().getSerialNumber()));
+    }
+
+    @Test
+    void answersOcspPosts() throws Exception {
+        ca.revoke(hanako.authCertificate(), RevocationReason.KEY_COMPROMISE, LocalDate.of(2026, 6, 1));
+        byte[] request = OcspResponderTest.request(
+                OcspResponderTest.idOf(pki.authCaCertificate(), hanako.authCertificate().getSerialNumber()), null);
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(server.ocspUri())
+                        .header("Content-Type", "application/ocsp-request")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(response.body()).getResponseObject();
+        RevokedStatus status = assertInstanceOf(RevokedStatus.class, basic.getResponses()[0].getCertStatus());
+        assertEquals(RevocationReason.KEY_COMPROMISE.code(), status.getRevocationReason());
+    }
+
+    @Test
+    void wrongMethodsAndPathsGetAClearAnswer() throws Exception {
+        URI base = server.ocspUri().resolve("/");
+        assertEquals(405, http.send(HttpRequest.newBuilder(server.ocspUri()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(base.resolve("crl/other.crl")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("/crl/auth.crl"), missing.body());
+    }
+}
