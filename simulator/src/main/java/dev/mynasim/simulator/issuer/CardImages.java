@@ -186,7 +186,7 @@ public final class CardImages {
 
     /** Room in the surface AP's card face (EF 0002) of a card issued to {@code asIssued}. */
     public static int cardFaceCapacity(Persona asIssued) {
-        return surfaceRewrite(asIssued).get(SURFACE_EF_CARD_FACE).length + CARD_FACE_HEADROOM;
+        return surfaceRewrite(asIssued).get(CardFile.CARD_FACE.fid()).length + CARD_FACE_HEADROOM;
     }
 
     /** Text EF 0001: FF 10 0C + 12 ASCII digits + FF FF filler = 17 bytes. */

@@ -12,7 +12,7 @@ import dev.mynasim.world.issuer.TestCertificateAuthority;
 import dev.mynasim.client.card.CardClient;
 import dev.mynasim.client.card.CardInfoReader;
 import dev.mynasim.client.card.CardResponse;
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.Pin;
 import dev.mynasim.client.card.ReadMethod;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.pcsc.PcscReaders;

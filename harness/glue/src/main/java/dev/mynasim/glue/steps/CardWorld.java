@@ -1,6 +1,6 @@
 package dev.mynasim.glue.steps;
 
-import dev.mynasim.client.card.Pin;
+import dev.mynasim.model.Pin;
 import java.util.EnumMap;
 
 import dev.mynasim.fixtures.Persona;

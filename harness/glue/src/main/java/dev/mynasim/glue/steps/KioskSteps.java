@@ -105,7 +105,7 @@ public class KioskSteps {
 
     @When("I enter the correct user-proof PIN at the kiosk")
     public void iEnterTheCorrectPin() {
-        kiosk().enterPin(EnteredPin.of(world.pin(dev.mynasim.client.card.Pin.AUTH)));
+        kiosk().enterPin(EnteredPin.of(world.pin(dev.mynasim.model.Pin.AUTH)));
     }
 
     @When("I enter a wrong user-proof PIN at the kiosk")
@@ -123,7 +123,7 @@ public class KioskSteps {
     /** Four digits that are not the persona's PIN (its digits each moved on by one). */
     private String wrongPin() {
         StringBuilder wrong = new StringBuilder();
-        for (char c : world.pin(dev.mynasim.client.card.Pin.AUTH).toCharArray()) {
+        for (char c : world.pin(dev.mynasim.model.Pin.AUTH).toCharArray()) {
             wrong.append((char) ('0' + (c - '0' + 1) % 10));
         }
         return wrong.toString();

@@ -186,7 +186,7 @@ public class OfficeSteps {
     @Then("the card has no signature certificate")
     public void theCardHasNoSignatureCertificate() {
         world.client().forgetSelection();
-        world.client().ensureSelected(dev.mynasim.client.card.CardApplication.JPKI);
+        world.client().ensureSelected(dev.mynasim.model.CardApplication.JPKI);
         CardResponse select = world.client().selectEf(CertificateRef.SIGN.fid);
         assertEquals(Apdus.swText(0x6A82), Apdus.swText(select.sw()), "SELECT of the signature certificate EF");
         world.client().forgetSelection();

@@ -134,7 +134,7 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
         }
         setValue(Pin.SURFACE_CODE_B, holderNow.verificationCodeB());
         open(CardApplication.COMMON);
-        writeFile(CardImages.COMMON_EF_CARD_RECORD, CardImages.cardRecordRewrite(holderNow));
+        writeFile(CardFile.CARD_RECORD.fid(), CardImages.cardRecordRewrite(holderNow));
         client.forgetSelection();
     }
 
@@ -148,12 +148,12 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
         if (asIssued == null) {
             return;
         }
-        int basicFour = CardImages.textRewrite(holderNow).get(CardImages.TEXT_EF_BASIC_FOUR).length;
+        int basicFour = CardImages.textRewrite(holderNow).get(CardFile.BASIC_FOUR.fid()).length;
         if (basicFour > CardImages.basicFourCapacity(asIssued)) {
             throw new IllegalArgumentException("name and address take " + basicFour + " bytes in the card's basic 4 (text EF 0002), which holds "
                     + CardImages.basicFourCapacity(asIssued) + ": shorten the name or address");
         }
-        int cardFace = CardImages.surfaceRewrite(holderNow).get(CardImages.SURFACE_EF_CARD_FACE).length;
+        int cardFace = CardImages.surfaceRewrite(holderNow).get(CardFile.CARD_FACE.fid()).length;
         if (cardFace > CardImages.cardFaceCapacity(asIssued)) {
             throw new IllegalArgumentException("the card face would take " + cardFace + " bytes (surface EF 0002), the card holds "
                     + CardImages.cardFaceCapacity(asIssued) + ": shorten the name or address");
