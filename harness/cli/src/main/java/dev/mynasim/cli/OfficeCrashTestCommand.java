@@ -46,8 +46,8 @@ public final class OfficeCrashTestCommand implements Callable<Integer> {
         Path dir = directory != null ? directory : Files.createTempDirectory("mynasim-office-crashtest");
         System.out.println("office-crashtest: " + kills + " kills of office operations on " + persona.id() + "'s served card (slot " + slot + "), state in " + dir);
         OfficeCrashTest.Result r = new OfficeCrashTest(persona, kills, slot, dir, seed, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), System.out).run();
-        System.out.printf("office-crashtest: kills %d in %d operations, reruns %d, violations %d; stage at the kill %s; %.2f s per operation, total %.1f s%n",
-                r.kills(), r.cycles(), r.reruns(), r.violations(), r.killedAt(), r.totalMillis() / 1000.0 / r.cycles(), r.totalMillis() / 1000.0);
+        System.out.printf("office-crashtest: kills %d in %d operations, reruns %d, violations %d, reader interruptions %d; stage at the kill %s; %.2f s per operation, total %.1f s%n",
+                r.kills(), r.cycles(), r.reruns(), r.violations(), r.interruptions(), r.killedAt(), r.totalMillis() / 1000.0 / r.cycles(), r.totalMillis() / 1000.0);
         return r.violations() == 0 ? 0 : 1;
     }
 }

@@ -60,7 +60,7 @@ public final class OfficeCrashTest {
             RevocationReason.CESSATION_OF_OPERATION, RevocationReason.AFFILIATION_CHANGED);
 
     /** The figures of a run. */
-    public record Result(int kills, int cycles, int violations, int reruns, Map<Stage, Integer> killedAt, long totalMillis) {
+    public record Result(int kills, int cycles, int violations, int reruns, int interruptions, Map<Stage, Integer> killedAt, long totalMillis) {
     }
 
     /** Where a kill left the operation, as seen in the files afterwards. */
@@ -77,6 +77,10 @@ public final class OfficeCrashTest {
     private double expectedMillis = 3000;
     private int cycle;
     private int killed;
+    /** Office runs that failed because pcscd or the reader went away (someone restarted pcscd): retried, not counted as violations. */
+    private int interruptions;
+    private String readerName;
+    private CardTerminal terminal;
 
     public OfficeCrashTest(Persona persona, int kills, int slot, Path workDirectory, long seed, List<String> jvmOptions, PrintStream out) {
         this.persona = persona;
@@ -95,7 +99,8 @@ public final class OfficeCrashTest {
         }
         Files.createDirectories(caState);
         String readerName = "Virtual PCD 00 0" + slot;
-        CardTerminal terminal = PcscReaders.choose(readerName);
+        this.readerName = readerName;
+        terminal = PcscReaders.choose(readerName);
         if (terminal.isCardPresent()) {
             throw new IllegalStateException("reader \"" + readerName + "\" already has a card: another serve runs on slot " + slot);
         }
@@ -108,6 +113,7 @@ public final class OfficeCrashTest {
             awaitServe(serve, terminal);
             warmUp();
             for (cycle = 1; killed < kills; cycle++) {
+                awaitCard();
                 List<String> command = operation(cycle, FIRST_DAY.plusDays(cycle));
                 Process office = startOffice(command);
                 Output output = Output.of(office);
@@ -145,6 +151,7 @@ public final class OfficeCrashTest {
                         out.println("VIOLATION cycle " + cycle + ": after the rerun the operation is not recorded as done");
                     }
                 }
+                awaitCard();
                 violations += check(cycle, "after the rerun", terminal, true);
                 if (cycle % 25 == 0 || killed == kills) {
                     out.printf("office crashtest: %d cycles, %d kills, %d reruns, %d violations; stage at the kill %s; %.1f s per cycle%n",
@@ -156,7 +163,7 @@ public final class OfficeCrashTest {
             serve.destroyForcibly();
             serve.waitFor();
         }
-        return new Result(killed, cycle - 1, violations, reruns, killedAt, (System.nanoTime() - started) / 1_000_000);
+        return new Result(killed, cycle - 1, violations, reruns, interruptions, killedAt, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The cycle's office command: reissue, move, change of name, PIN reset in turn, each on its own day. */
@@ -266,6 +273,48 @@ public final class OfficeCrashTest {
             client.forgetSelection();
         }
         return problems;
+    }
+
+    /** An office failure that says the reader, the card or pcscd went away: the environment, not the office. */
+    private static boolean environmentTrouble(String output) {
+        return output.contains("pcscd") || output.contains("no card in reader") || output.contains("was removed or reset")
+                || output.contains("SCARD_") || output.contains("PC/SC");
+    }
+
+    private static String firstLine(String text) {
+        String trimmed = text.strip();
+        int end = trimmed.indexOf('\n');
+        return end < 0 ? trimmed : trimmed.substring(0, end);
+    }
+
+    /**
+     * Waits until pcscd shows the served card again: after a pcscd restart (by anyone) the PC/SC
+     * context is dead, so a new one is taken; serve's bridge reconnects by itself.
+     */
+    private void awaitCard() throws Exception {
+        long deadline = System.nanoTime() + 4 * READY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            try {
+                if (terminal.waitForCardPresent(READY_TIMEOUT_MS)) {
+                    return;
+                }
+            } catch (javax.smartcardio.CardException | RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the served card did not come back to " + readerName + ": " + e.getMessage(), e);
+                }
+                dev.mynasim.simulator.vpcd.PcscEnvironment.resetContext();
+                try {
+                    terminal = PcscReaders.choose(readerName);
+                } catch (RuntimeException notYet) {
+                    // pcscd not back yet: try again until the deadline
+                }
+                Thread.sleep(500);
+                continue;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the served card did not come back to " + readerName);
+            }
+        }
     }
 
     private static void requireGood(List<String> problems, List<CertificateRecord> records, CertificatePurpose purpose, X509Certificate onCard) {
