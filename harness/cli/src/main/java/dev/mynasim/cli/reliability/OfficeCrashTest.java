@@ -123,7 +123,7 @@ public final class OfficeCrashTest {
                     finished = office.waitFor((long) ((0.3 + 0.8 * random.nextDouble()) * expectedMillis), TimeUnit.MILLISECONDS);
                 } else {
                     // inside the transaction: once the journal is written, anywhere over the longest operation
-                    finished = !awaitJournal(office) || office.waitFor((long) (1.2 * random.nextDouble() * transactionMillis), TimeUnit.MILLISECONDS);
+                    finished = !awaitJournal(office) || office.waitFor((long) (random.nextDouble() * transactionMillis), TimeUnit.MILLISECONDS);
                 }
                 if (!finished) {
                     office.destroyForcibly();
