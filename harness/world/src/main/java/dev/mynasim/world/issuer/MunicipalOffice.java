@@ -35,8 +35,8 @@ import java.util.UUID;
  * </ol>
  * A failure in validation changes nothing. A failure or kill after step 2 leaves the journal: the
  * same command run again resumes it (the card steps again from the start, they are idempotent; the
- * commit steps are idempotent too, so no fee is taken twice). Any other office command on that
- * holder is refused until then.
+ * commit steps are idempotent too, so no fee is taken twice). Any other office or call-centre
+ * command on the same state folder is refused until then, naming the command to run again.
  */
 public final class MunicipalOffice {
 
