@@ -38,6 +38,8 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
     private static final byte INS_SIGN = (byte) 0x2A;
     private static final byte INS_CREATE_EF = (byte) 0xE0;
     private static final byte INS_WRITE_BINARY = (byte) 0xD6;
+    /** p, q, dp, dq, qInv. */
+    private static final byte CRT_COMPONENTS = (byte) 5;
     private static final byte INS_SET_PIN = (byte) 0xDA;
     private static final byte INS_SET_KEY = (byte) 0xDB;
     private static final byte INS_SET_OPTION = (byte) 0xDC;
@@ -751,11 +753,44 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         scratch[2] = (byte) 0x01;
         keyFile.publicKey.setExponent(scratch, (short) 0, (short) 3);
         keyFile.generator.genKeyPair();
+        padCrtComponents(keyFile.key, scratch);
         short length = keyFile.publicKey.getModulus(scratch, (short) 0);
         apdu.setOutgoing();
         apdu.setOutgoingLength(length);
         apdu.sendBytesLong(scratch, (short) 0, length);
         Util.arrayFillNonAtomic(scratch, (short) 0, SessionState.SCRATCH_LENGTH, (byte) 0);
+    }
+
+    /**
+     * Sets each CRT component again at the full width (key size / 16 bytes, leading zeros kept),
+     * as a card stores them. jCardSim keeps a component in an array that a shorter value does not
+     * shrink, and reads the whole array back: a component one byte shorter than the one it replaced
+     * (about 1 generation in 100) gave a broken key whose signatures did not verify. A no-op on a
+     * card, whose key storage has a fixed width anyway. Uses scratch[0..2 × width).
+     */
+    private static void padCrtComponents(RSAPrivateCrtKey key, byte[] scratch) {
+        short width = (short) (key.getSize() / 16);
+        for (byte component = 0; component < CRT_COMPONENTS; component++) {
+            short length;
+            switch (component) {
+                case 0: length = key.getP(scratch, width); break;
+                case 1: length = key.getQ(scratch, width); break;
+                case 2: length = key.getDP1(scratch, width); break;
+                case 3: length = key.getDQ1(scratch, width); break;
+                default: length = key.getPQ(scratch, width); break;
+            }
+            short pad = (short) (width - length);
+            Util.arrayFillNonAtomic(scratch, (short) 0, width, (byte) 0);
+            Util.arrayCopyNonAtomic(scratch, width, scratch, pad, length);
+            switch (component) {
+                case 0: key.setP(scratch, (short) 0, width); break;
+                case 1: key.setQ(scratch, (short) 0, width); break;
+                case 2: key.setDP1(scratch, (short) 0, width); break;
+                case 3: key.setDQ1(scratch, (short) 0, width); break;
+                default: key.setPQ(scratch, (short) 0, width); break;
+            }
+        }
+        Util.arrayFillNonAtomic(scratch, (short) 0, (short) (2 * width), (byte) 0);
     }
 
     // ---- identification marker ----
