@@ -1,5 +1,7 @@
 package dev.mynasim.applet;
 
+import static dev.mynasim.applet.Instructions.INS_SELECT;
+
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
 
@@ -17,7 +19,6 @@ final class ClassRules {
     private static final byte RFU_BIT = (byte) 0x20;
     private static final byte FURTHER_INTERINDUSTRY_BIT = (byte) 0x40;
     private static final byte PROPRIETARY_BIT = (byte) 0x80;
-    private static final byte INS_SELECT = (byte) 0xA4;
 
     /** Throws the status word for a CLA the card refuses; returns for one it accepts. */
     static void check(byte cla, byte ins) {

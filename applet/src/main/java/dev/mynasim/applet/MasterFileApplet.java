@@ -1,5 +1,19 @@
 package dev.mynasim.applet;
 
+import static dev.mynasim.applet.Instructions.INS_CHANGE_REFERENCE_DATA;
+import static dev.mynasim.applet.Instructions.INS_GET_CHALLENGE;
+import static dev.mynasim.applet.Instructions.INS_GET_DATA;
+import static dev.mynasim.applet.Instructions.INS_INTERNAL_AUTHENTICATE;
+import static dev.mynasim.applet.Instructions.INS_LOCK;
+import static dev.mynasim.applet.Instructions.INS_READ_BINARY;
+import static dev.mynasim.applet.Instructions.INS_READ_BINARY_ODD;
+import static dev.mynasim.applet.Instructions.INS_READ_RECORD;
+import static dev.mynasim.applet.Instructions.INS_SEED_RANDOM;
+import static dev.mynasim.applet.Instructions.INS_SELECT;
+import static dev.mynasim.applet.Instructions.INS_SET_DATA_OBJECT;
+import static dev.mynasim.applet.Instructions.INS_SIGN;
+import static dev.mynasim.applet.Instructions.INS_VERIFY;
+
 import javacard.framework.APDU;
 import javacard.framework.APDUException;
 import javacard.framework.Applet;
@@ -21,19 +35,6 @@ import javacardx.apdu.ExtendedLength;
  * SEED RANDOM {@code 80 DD 00 00 Lc seed}, LOCK {@code 80 F0 00 00} (docs/personalisation.md).
  */
 public final class MasterFileApplet extends Applet implements ExtendedLength {
-    private static final byte INS_SELECT = (byte) 0xA4;
-    private static final byte INS_GET_DATA = (byte) 0xCA;
-    private static final byte INS_GET_CHALLENGE = (byte) 0x84;
-    private static final byte INS_READ_BINARY = (byte) 0xB0;
-    private static final byte INS_READ_BINARY_ODD = (byte) 0xB1;
-    private static final byte INS_READ_RECORD = (byte) 0xB2;
-    private static final byte INS_VERIFY = (byte) 0x20;
-    private static final byte INS_CHANGE_REFERENCE_DATA = (byte) 0x24;
-    private static final byte INS_INTERNAL_AUTHENTICATE = (byte) 0x88;
-    private static final byte INS_SIGN = (byte) 0x2A;
-    private static final byte INS_SET_DATA_OBJECT = (byte) 0xDE;
-    private static final byte INS_SEED_RANDOM = (byte) 0xDD;
-    private static final byte INS_LOCK = (byte) 0xF0;
     private static final byte CLA_PROPRIETARY_BIT = (byte) 0x80;
     private static final byte SELECT_BY_FID = (byte) 0x00;
     private static final byte SELECT_BY_DF_NAME = (byte) 0x04;

@@ -193,7 +193,7 @@ class ErrorAndPersonalisationTest {
         card.selectEf("0018");
         card.expect("0020008004" + ascii("0000"), 0x63C2);
         byte[] out = new byte[64];
-        short end = card.applet().exportPins(out, (short) 3);
+        short end = HostExport.exportPins(card.applet(), out, (short) 3);
         byte[] expected = hex("0018" + "03" + "02" + "04" + ascii(TestCard.AUTH_PIN)
             + "001B" + "05" + "05" + "06" + ascii(TestCard.SIGN_PASSWORD));
         assertEquals(3 + expected.length, end);

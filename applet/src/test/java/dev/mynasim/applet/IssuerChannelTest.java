@@ -35,8 +35,8 @@ class IssuerChannelTest {
     private byte[] snapshot() {
         byte[] out = new byte[20000];
         MynaApplication applet = card.applet();
-        short end = applet.exportPins(out, (short) 0);
-        end = applet.exportContents(out, end);
+        short end = HostExport.exportPins(applet, out, (short) 0);
+        end = HostExport.exportContents(applet, out, end);
         return Arrays.copyOf(out, end);
     }
 

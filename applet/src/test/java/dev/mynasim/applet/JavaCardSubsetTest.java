@@ -37,7 +37,10 @@ class JavaCardSubsetTest {
         assertEquals(List.of(), violations, "Java Card subset violations");
         assertFalse(builderCallers.isEmpty());
         for (String call : builderCallers) {
-            assertTrue(call.startsWith("<init> -> "), "file-table builders run only from constructors: " + call);
+            // a builder may hand on to the file table's builder: still constructor-only, by induction
+            String caller = call.substring(0, call.indexOf(" -> "));
+            assertTrue(caller.equals("<init>") || JavaCardSubsetChecker.FILE_TABLE_BUILDERS.contains(caller),
+                    "file-table builders run only from constructors: " + call);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mynasim.simulator;
 
 import com.licel.jcardsim.base.Simulator;
 import com.licel.jcardsim.base.SimulatorRuntime;
+import dev.mynasim.applet.HostExport;
 import dev.mynasim.applet.MynaApplication;
 import dev.mynasim.simulator.issuer.ApplicationImage;
 import dev.mynasim.simulator.issuer.KeyGeneratorSeeding;
@@ -229,7 +230,7 @@ public final class VirtualCard implements SimulatedCard {
     /**
      * The card's persistent mutable state, format 2 ({@link CardState}): {@code 00 02}, then for each
      * application {@code AID length, AID, length (2), PIN records, length (2), file and key records}
-     * where the records are those of {@link MynaApplication#exportPins} and {@link MynaApplication#exportContents}.
+     * where the records are those of {@link HostExport#exportPins} and {@link HostExport#exportContents}.
      */
     public synchronized byte[] exportState() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -239,14 +240,14 @@ public final class VirtualCard implements SimulatedCard {
             if (!(applet instanceof MynaApplication myna)) {
                 continue; // the MF level holds no PINs
             }
-            int length = myna.exportPins(stateBuffer, (short) 0);
+            int length = HostExport.exportPins(myna, stateBuffer, (short) 0);
             byte[] aid = application.image().aid();
             out.write(aid.length);
             out.writeBytes(aid);
             out.write(length >> 8);
             out.write(length);
             out.write(stateBuffer, 0, length);
-            int contents = myna.exportContents(stateBuffer, (short) 0);
+            int contents = HostExport.exportContents(myna, stateBuffer, (short) 0);
             out.write(contents >> 8);
             out.write(contents);
             out.write(stateBuffer, 0, contents);

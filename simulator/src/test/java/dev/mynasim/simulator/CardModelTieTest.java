@@ -8,6 +8,7 @@ import dev.mynasim.fixtures.pki.TestPki;
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.model.CardFile;
 import dev.mynasim.model.CardKey;
+import dev.mynasim.model.Instruction;
 import dev.mynasim.model.MasterFileObject;
 import dev.mynasim.model.Pin;
 import java.lang.reflect.Field;
@@ -104,6 +105,27 @@ class CardModelTieTest {
         for (MasterFileObject object : MasterFileObject.values()) {
             assertEquals(0x9000, sw(String.format("00CA%04X00", object.tag())), object + ": GET DATA at the MF level");
         }
+    }
+
+    @Test
+    void everyInstructionHasTheAppletsByte() throws ReflectiveOperationException {
+        Class<?> table = Class.forName("dev.mynasim.applet.Instructions");
+        TreeSet<String> appletNames = new TreeSet<>();
+        for (Field field : table.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getName().startsWith("INS_")) {
+                appletNames.add(field.getName().substring(4));
+            }
+        }
+        TreeSet<String> modelNames = new TreeSet<>();
+        for (Instruction instruction : Instruction.values()) {
+            modelNames.add(instruction.name());
+            Field field = table.getDeclaredField("INS_" + instruction.name());
+            field.setAccessible(true);
+            assertEquals(instruction.ins(), field.getByte(null) & 0xFF, instruction + ": INS");
+        }
+        // READ BINARY with an odd INS is refused, not a command: the model leaves it out
+        appletNames.remove("READ_BINARY_ODD");
+        assertEquals(appletNames, modelNames, "the applets' instructions and the model's");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mynasim.cli;
 
 import dev.mynasim.tools.bench.Benchmark;
+import dev.mynasim.tools.bench.BridgeBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,8 +21,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Skip jCardSim's VSmartCard (it takes vpcd slot 1 and ~44 ms per APDU).")
     boolean noBaseline;
 
+    @Option(names = "--bridge", description = "Only the vpcd bridge's own cost: a card that answers at once, through pcscd.")
+    boolean bridgeOnly;
+
+    @Option(names = "--slot", defaultValue = "0", description = "With --bridge: the vpcd slot. Default: ${DEFAULT-VALUE}.")
+    int slot;
+
+    @Option(names = "--data-bytes", defaultValue = "0",
+            description = "With --bridge: send UPDATE BINARY with this many bytes instead of READ BINARY. Default: ${DEFAULT-VALUE}.")
+    int dataBytes;
+
     @Override
     public Integer call() throws Exception {
+        if (bridgeOnly) {
+            try {
+                System.out.println(BridgeBenchmark.measure(apdus, slot, dataBytes).describe());
+                return 0;
+            } catch (IllegalStateException notReady) {
+                System.err.println("mynasim bench: " + notReady.getMessage());
+                return 1;
+            }
+        }
         new Benchmark(apdus, flows, System.out).run(!noBaseline);
         System.out.flush();
         // jCardSim's VSmartCard thread never ends by itself.

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,10 +21,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "EXPR", description = "Only scenarios matching this tag expression, e.g. \"not @destructive\".")
     String tags;
 
-    @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
-            description = "Where the card is: sim (in-process simulator), vpcd (the simulator served into pcscd),"
-                    + " or a PC/SC reader by name, name fragment or index. Default: ${DEFAULT-VALUE}.")
-    String reader;
+    @Mixin
+    ReaderOption reader = new ReaderOption();
 
     @Option(names = "--allow-destructive",
             description = "Run @destructive scenarios (they may lock, change or reset a PIN) even on a card that is not a"
@@ -45,7 +44,7 @@ public final class CheckCommand implements Callable<Integer> {
         Path reports = (reportDir == null ? ProjectHome.get().resolve("target").resolve("mynasim-report") : reportDir)
                 .toAbsolutePath().normalize();
         Files.createDirectories(reports);
-        System.setProperty(Backends.READER_PROPERTY, reader);
+        System.setProperty(Backends.READER_PROPERTY, reader.name());
         System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
         System.setProperty("cucumber.publish.quiet", "true");
         if (traceDir != null) {
@@ -79,7 +78,7 @@ public final class CheckCommand implements Callable<Integer> {
                 args.add(feature.toAbsolutePath().toString());
             }
         }
-        System.out.println("MynaSim check on reader \"" + reader + "\"");
+        System.out.println("MynaSim check on reader \"" + reader.name() + "\"");
         byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
         System.out.println("Report: " + reports.resolve("cucumber.html"));
         System.out.println("JUnit XML: " + reports.resolve("cucumber.xml"));

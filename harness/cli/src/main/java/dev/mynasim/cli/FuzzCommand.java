@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mynasim fuzz}: long seeded APDU fuzzing runs over every application and the MF level. */
@@ -23,8 +24,8 @@ public final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: random, printed).")
     Long seed;
 
-    @Option(names = "--persona", paramLabel = "NAME", description = "Whose card (default: the default persona).")
-    String personaId;
+    @Mixin
+    PersonaOption personaOption = new PersonaOption();
 
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: the number of processors).")
     Integer threads;
@@ -34,7 +35,7 @@ public final class FuzzCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Persona persona = personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+        Persona persona = personaOption.persona();
         long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
         int pool = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Fuzzer fuzzer = new Fuzzer(persona, Fixtures.get().pki()).episodeLength(episode);

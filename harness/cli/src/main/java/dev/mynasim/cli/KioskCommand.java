@@ -2,9 +2,7 @@ package dev.mynasim.cli;
 
 import dev.mynasim.fixtures.CardRules;
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.world.issuer.CertificatePurpose;
-import dev.mynasim.world.issuer.RevocationServer;
-import dev.mynasim.world.issuer.TestCertificateAuthority;
+import dev.mynasim.world.World;
 import dev.mynasim.client.backend.Backend;
 import dev.mynasim.client.backend.Backends;
 import dev.mynasim.client.backend.CardHands;
@@ -20,10 +18,7 @@ import dev.mynasim.world.kiosk.KioskNotice;
 import dev.mynasim.world.kiosk.KioskStep;
 import dev.mynasim.world.kiosk.Municipality;
 import dev.mynasim.world.kiosk.PcscCardPresence;
-import dev.mynasim.world.issuer.CertificateRecord;
-import dev.mynasim.world.kiosk.ResidentRegistry;
 import dev.mynasim.world.kiosk.PrintedCertificate;
-import dev.mynasim.world.relyingparty.PortalLoginVerifier;
 import dev.mynasim.world.relyingparty.RevocationMethod;
 import dev.mynasim.client.transport.GetResponseTransport;
 import java.io.BufferedReader;
@@ -33,7 +28,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +42,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,17 +61,15 @@ public final class KioskCommand implements Callable<Integer> {
     /** Sharp enough to read the smallest (8 pt) line, small enough for a README. */
     private static final float PREVIEW_DPI = 100;
 
-    @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
-            description = "sim (a fresh virtual card, default), vpcd, or a PC/SC reader by name, fragment or index"
-                    + " (e.g. \"Virtual PCD 00 00\" with mynasim serve).")
-    String reader;
+    @Mixin
+    ReaderOption reader = new ReaderOption();
 
-    @Option(names = "--persona", paramLabel = "P",
-            description = "Whose card on sim/vpcd; on any reader, the holder data the kiosk prints (see docs/kiosk.md). Default: the default persona.")
-    String personaId;
+    /** Whose card on sim/vpcd; on any reader, the holder data the kiosk prints (see docs/kiosk.md). */
+    @Mixin
+    PersonaOption persona = new PersonaOption();
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The kiosk's date (default: today in Japan).")
-    LocalDate today;
+    @Mixin
+    TodayOption today = new TodayOption();
 
     @Option(names = "--time", paramLabel = "HH:MM", description = "The kiosk's time of day (default: now in Japan).")
     LocalTime time;
@@ -113,22 +106,17 @@ public final class KioskCommand implements Callable<Integer> {
         if (removalTimeoutSeconds < 1) {
             throw new IllegalArgumentException("--removal-timeout must be at least 1 second, not " + removalTimeoutSeconds);
         }
-        Persona persona = personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+        Persona persona = this.persona.persona();
         KioskData data = KioskData.load();
         Clock clock = clock();
         LocalDate day = LocalDateTime.now(clock).toLocalDate();
         lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         Path caDirectory = Files.createTempDirectory("mynasim-kiosk-ca-");
-        try (GuardedBackend backend = Backends.open(reader, persona)) {
-            TestCertificateAuthority ca = TestCertificateAuthority.open(Fixtures.get().pki(), caDirectory);
-            Fixtures.get().pki().allCredentials().values().forEach(ca::registerIssued);
-            try (RevocationServer server = RevocationServer.start(ca, () -> day)) {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(RevocationMethod.TIMEOUT).build();
-                PortalLoginVerifier verifier = new PortalLoginVerifier(ca.caCertificate(CertificatePurpose.AUTH),
-                        RevocationMethod.OCSP.sourceFor(ca, server, http));
-                Kiosk kiosk = new Kiosk(data, new GetResponseTransport(backend.transport()), presence(backend), verifier,
-                        new ResidentRegistry(certificate -> ca.find(certificate).map(CertificateRecord::personaId),
-                                Fixtures.get().personas()::byId, data::permanentDomicileOf), clock,
+        try (GuardedBackend backend = Backends.open(reader.name(), persona)) {
+            try (World world = World.open(Fixtures.get().pki(), caDirectory, () -> day)) {
+                Kiosk kiosk = new Kiosk(data, new GetResponseTransport(backend.transport()), presence(backend),
+                        world.portal(RevocationMethod.OCSP),
+                        world.residentRegistry(Fixtures.get().personas()::byId, data::permanentDomicileOf), clock,
                         Duration.ofSeconds(removalTimeoutSeconds));
                 screen.printf("MynaSim reference kiosk (TEST) on %s, %s, holder data of persona %s%n",
                         backend.name(), LocalDateTime.now(clock).withSecond(0).withNano(0), persona.id());
@@ -140,17 +128,17 @@ public final class KioskCommand implements Callable<Integer> {
     }
 
     private Clock clock() {
-        if ((today == null) != (time == null)) {
+        if ((today.date == null) != (time == null)) {
             throw new IllegalArgumentException("give both --today and --time, or neither (then the kiosk uses the time in Japan now)");
         }
-        if (today == null) {
+        if (today.date == null) {
             return Clock.system(CardRules.JST);
         }
-        return Clock.fixed(today.atTime(time).atZone(CardRules.JST).toInstant(), CardRules.JST);
+        return Clock.fixed(today.date.atTime(time).atZone(CardRules.JST).toInstant(), CardRules.JST);
     }
 
     private CardPresence presence(Backend backend) {
-        return backend.hands().map(CardPresence::of).orElseGet(() -> PcscCardPresence.of(reader));
+        return backend.hands().map(CardPresence::of).orElseGet(() -> PcscCardPresence.of(reader.name()));
     }
 
     private int run(Kiosk kiosk, CardHands hands) {

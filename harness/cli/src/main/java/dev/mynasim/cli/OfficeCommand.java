@@ -1,9 +1,9 @@
 package dev.mynasim.cli;
 
-import dev.mynasim.fixtures.CardRules;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.world.issuer.CertificateRecord;
 import dev.mynasim.world.issuer.MunicipalOffice;
+import dev.mynasim.world.issuer.OfficeLedger;
 import dev.mynasim.world.issuer.TestCertificateAuthority;
 import dev.mynasim.client.backend.Backend;
 import dev.mynasim.client.backend.Backends;
@@ -45,26 +45,25 @@ public final class OfficeCommand implements Runnable {
 
     /** Options every office and call-centre command shares. */
     static final class Counter {
-        @Option(names = "--persona", paramLabel = "NAME", description = "Whose card (default: the default persona).")
-        String personaId;
+        @Mixin
+        PersonaOption personaOption = new PersonaOption();
 
-        @Option(names = "--reader", paramLabel = "NAME",
-                description = "The reader with the card: a PC/SC reader name (e.g. \"Virtual PCD 00 00\" for a served card), or sim/vpcd (a fresh card, for trying). Default: sim.")
-        String reader;
+        @Mixin
+        ReaderOption reader = new ReaderOption();
 
-        @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The office's date (default: today in Japan).")
-        LocalDate today;
+        @Mixin
+        TodayOption todayOption = new TodayOption();
 
         @Option(names = "--ca-state", paramLabel = "DIR",
                 description = "Test CA and office ledger folder (default: $MYNASIM_CA_STATE or ~/.local/state/mynasim/ca).")
         Path caState;
 
         Persona persona() {
-            return personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+            return personaOption.persona();
         }
 
         LocalDate today() {
-            return today != null ? today : LocalDate.now(CardRules.JST);
+            return todayOption.today();
         }
 
         TestCertificateAuthority ca() {
@@ -78,7 +77,7 @@ public final class OfficeCommand implements Runnable {
         /** Runs an operation with the card in the reader, through its transport only. */
         void withCard(java.util.function.BiConsumer<Persona, TransportIssuerChannel> operation) {
             Persona persona = persona();
-            try (Backend backend = Backends.open(reader == null ? "sim" : reader, persona)) {
+            try (Backend backend = Backends.open(reader.name(), persona)) {
                 CardClient client = new CardClient(new GetResponseTransport(backend.transport()));
                 operation.accept(persona, TransportIssuerChannel.forCardOf(client, persona));
                 System.out.println("office: done on the card in " + backend.name());
@@ -86,9 +85,26 @@ public final class OfficeCommand implements Runnable {
         }
     }
 
-    static void printCertificates(String what, MunicipalOffice.IssuedCertificates issued) {
-        System.out.println(what + ": user-proof certificate serial " + issued.auth().getSerialNumber().toString(16)
-                + issued.sign().map(c -> ", signature certificate serial " + c.getSerialNumber().toString(16)).orElse(", no signature certificate"));
+    static String certificatesLine(String what, MunicipalOffice.IssuedCertificates issued) {
+        return what + ": user-proof certificate serial " + issued.auth().getSerialNumber().toString(16)
+                + issued.sign().map(c -> ", signature certificate serial " + c.getSerialNumber().toString(16)).orElse(", no signature certificate");
+    }
+
+    /** The shape of every office command on the card: the office acts with the card in the reader, then says what changed. */
+    abstract static class OnTheCard implements Callable<Integer> {
+        @Mixin
+        Counter counter;
+
+        /** The office's part on the card; returns the line that says what changed. */
+        abstract String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card);
+
+        @Override
+        public Integer call() {
+            String[] changed = new String[1];
+            counter.withCard((persona, card) -> changed[0] = act(counter.office(), persona, card));
+            System.out.println(changed[0]);
+            return 0;
+        }
     }
 
     private static final Map<String, Pin> PINS = Map.of("auth", Pin.AUTH, "sign", Pin.SIGN, "text", Pin.TEXT,
@@ -129,95 +145,68 @@ public final class OfficeCommand implements Runnable {
 
     @Command(name = "change-address", mixinStandardHelpOptions = true,
             description = "A move: revokes the signature certificate (affiliationChanged), writes the new address to the card and issues a new signature certificate onto it.")
-    static final class ChangeAddress implements Callable<Integer> {
-        @Mixin
-        Counter counter;
-
+    static final class ChangeAddress extends OnTheCard {
         @Option(names = "--address", required = true, paramLabel = "ADDRESS", description = "The new address (住所).")
         String address;
 
         @Override
-        public Integer call() {
-            counter.withCard((persona, card) -> counter.office().changeAddress(persona, address, counter.today(), card));
-            System.out.println("office: " + counter.persona().id() + " now lives at " + address);
-            return 0;
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            office.changeAddress(persona, address, counter.today(), card);
+            return "office: " + persona.id() + " now lives at " + address;
         }
     }
 
     @Command(name = "change-name", mixinStandardHelpOptions = true,
             description = "A change of name: as change-address, for the name.")
-    static final class ChangeName implements Callable<Integer> {
-        @Mixin
-        Counter counter;
-
+    static final class ChangeName extends OnTheCard {
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "The new name (氏名).")
         String name;
 
         @Override
-        public Integer call() {
-            counter.withCard((persona, card) -> counter.office().changeName(persona, name, counter.today(), card));
-            System.out.println("office: " + counter.persona().id() + " is now named " + name);
-            return 0;
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            office.changeName(persona, name, counter.today(), card);
+            return "office: " + persona.id() + " is now named " + name;
         }
     }
 
     @Command(name = "renew", mixinStandardHelpOptions = true,
             description = "Renews the certificates (from 3 months before expiry): new keys generated on the card, new certificates written, the old ones superseded.")
-    static final class Renew implements Callable<Integer> {
-        @Mixin
-        Counter counter;
-
+    static final class Renew extends OnTheCard {
         @Override
-        public Integer call() {
-            counter.withCard((persona, card) -> printCertificates("office: renewed",
-                    counter.office().renewCertificates(persona, counter.today(), card)));
-            return 0;
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            return certificatesLine("office: renewed", office.renewCertificates(persona, counter.today(), card));
         }
     }
 
     @Command(name = "reissue", mixinStandardHelpOptions = true,
             description = "Reissue (lost or broken card, 1,000 yen): the old certificates revoked (cessationOfOperation); the card in the reader is the new card and gets new keys and certificates.")
-    static final class Reissue implements Callable<Integer> {
-        @Mixin
-        Counter counter;
-
+    static final class Reissue extends OnTheCard {
         @Override
-        public Integer call() {
-            counter.withCard((persona, card) -> printCertificates("office: reissued for " + MunicipalOffice.REISSUE_FEE_YEN + " yen",
-                    counter.office().reissueCard(persona, counter.today(), card)));
-            printCard(counter);
-            return 0;
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            return certificatesLine("office: reissued for " + MunicipalOffice.REISSUE_FEE_YEN + " yen",
+                    office.reissueCard(persona, counter.today(), card)) + "\n" + cardLine(office, persona);
         }
     }
 
     @Command(name = "renew-card", mixinStandardHelpOptions = true,
             description = "Renewal of the card at its expiry (free, from 3 months before): the card in the reader is the new card; a new card expiry from today, its records rewritten, new keys and certificates; the old certificates revoked (cessationOfOperation).")
-    static final class RenewCard implements Callable<Integer> {
-        @Mixin
-        Counter counter;
-
+    static final class RenewCard extends OnTheCard {
         @Override
-        public Integer call() {
-            counter.withCard((persona, card) -> printCertificates("office: new card", counter.office().renewCard(persona, counter.today(), card)));
-            printCard(counter);
-            return 0;
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            return certificatesLine("office: new card", office.renewCard(persona, counter.today(), card)) + "\n" + cardLine(office, persona);
         }
     }
 
     @Command(name = "extend-stay", mixinStandardHelpOptions = true,
             description = "A foreign resident's period of stay extended: the card's expiry follows it (written to the card); certificates that ended with the old period are renewed.")
-    static final class ExtendStay implements Callable<Integer> {
-        @Mixin
-        Counter counter;
-
+    static final class ExtendStay extends OnTheCard {
         @Option(names = "--until", required = true, paramLabel = "YYYY-MM-DD", description = "The last day of the extended period of stay.")
         LocalDate until;
 
         @Override
-        public Integer call() {
-            counter.withCard((persona, card) -> counter.office().extendStay(persona, until, counter.today(), card));
-            printCard(counter);
-            return 0;
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            office.extendStay(persona, until, counter.today(), card);
+            return cardLine(office, persona);
         }
     }
 
@@ -263,13 +252,13 @@ public final class OfficeCommand implements Runnable {
             Persona asIssued = counter.persona();
             MunicipalOffice office = counter.office();
             System.out.println(asIssued.issueDate() + "  issue of the card (persona file)");
-            for (dev.mynasim.world.issuer.OfficeLedger.Event e : office.ledger().history(asIssued.id())) {
+            for (OfficeLedger.Event e : office.ledger().history(asIssued.id())) {
                 System.out.println(e.on() + "  " + e.event().words() + ": " + e.detail());
             }
-            office.ledger().pending().filter(p -> p.personaId().equals(asIssued.id())).ifPresent(p ->
-                    System.out.println("interrupted, to be run again: " + p.command() + " on " + p.on()));
-            printCard(counter);
-            for (dev.mynasim.world.issuer.OfficeLedger.Fee f : office.ledger().fees(asIssued.id())) {
+            office.ledger().pending().ifPresent(p ->
+                    System.out.println("interrupted, to be run again: " + p.command() + " for " + p.personaId() + " on " + p.on()));
+            System.out.println(cardLine(office, asIssued));
+            for (OfficeLedger.Fee f : office.ledger().fees(asIssued.id())) {
                 System.out.println("fee: " + f.on() + " " + f.yen() + " yen (" + f.what() + ")");
             }
             for (CertificateRecord r : counter.ca().recordsOf(asIssued.id())) {
@@ -281,9 +270,9 @@ public final class OfficeCommand implements Runnable {
     }
 
     /** The card as registered now: issue date and expiry (and the period of stay). */
-    static void printCard(Counter counter) {
-        Persona now = counter.office().current(counter.persona());
-        System.out.println("office: card of " + now.id() + " issued " + now.issueDate() + ", expires " + now.cardExpiry()
-                + now.periodOfStayEnd().map(d -> " (period of stay to " + d + ")").orElse(""));
+    static String cardLine(MunicipalOffice office, Persona asIssued) {
+        Persona now = office.current(asIssued);
+        return "office: card of " + now.id() + " issued " + now.issueDate() + ", expires " + now.cardExpiry()
+                + now.periodOfStayEnd().map(d -> " (period of stay to " + d + ")").orElse("");
     }
 }

@@ -10,7 +10,6 @@ import dev.mynasim.client.card.CardInfoReader;
 import dev.mynasim.client.card.CardResponse;
 import dev.mynasim.model.Pin;
 import dev.mynasim.client.card.ReadMethod;
-import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.transport.Apdus;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,11 +30,11 @@ import picocli.CommandLine.Option;
                 + " and basic 4 when a PIN or verification code is given.")
 public final class ReadCommand implements Callable<Integer> {
 
-    @Option(names = "--reader", description = "sim (default), vpcd, or a PC/SC reader name.")
-    String reader;
+    @Mixin
+    ReaderOption reader = new ReaderOption();
 
-    @Option(names = "--persona", description = "Persona whose card sim/vpcd issue (default: the default persona).")
-    String persona;
+    @Mixin
+    PersonaOption persona = new PersonaOption();
 
     @Option(names = "--pin", paramLabel = "KIND=VALUE",
             description = "text=<card-info PIN> (My Number and basic 4), code-a=<照合番号A> (My Number),"
@@ -44,8 +44,8 @@ public final class ReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Persona holder = persona == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(persona);
-        String readerName = reader == null ? Backends.configuredReader() : reader;
+        Persona holder = persona.persona();
+        String readerName = reader.nameOr(Backends.configuredReader());
         for (String kind : pins.keySet()) {
             if (!kind.equals("text") && !kind.equals("code-a") && !kind.equals("code-b") && !kind.equals("sign")) {
                 throw new IllegalArgumentException("unknown --pin kind \"" + kind + "\": use text, code-a, code-b or sign");

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,9 +28,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE", description = "The trace file.")
     Path trace;
 
-    @Option(names = "--reader", paramLabel = "R", defaultValue = "sim",
-            description = "sim (a fresh virtual card, default), vpcd, or a PC/SC reader by name, fragment or index.")
-    String reader;
+    @Mixin
+    ReaderOption reader = new ReaderOption();
 
     @Option(names = "--persona", paramLabel = "P",
             description = "Persona of the virtual card. Default: the trace's '# persona:' header, else the default persona.")
@@ -43,7 +43,7 @@ public final class ReplayCommand implements Callable<Integer> {
         TraceFile file = TraceFile.read(trace);
         Persona cardHolder = choosePersona(file);
         Console console = System.console();
-        try (GuardedBackend backend = Backends.open(reader, cardHolder)) {
+        try (GuardedBackend backend = Backends.open(reader.name(), cardHolder)) {
             backend.reset();
             System.out.printf("Replaying %s (%d exchanges) on %s: %s, persona %s%n", trace, file.lines().size(),
                     backend.name(), backend.kind().description(), cardHolder.id());

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mynasim serve}: puts a persona's virtual card into pcscd's virtual reader until stopped. */
@@ -28,8 +29,8 @@ import picocli.CommandLine.Option;
             "Stops on SIGINT/SIGTERM."})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--persona", paramLabel = "NAME", description = "Whose card (default: the default persona).")
-    String personaId;
+    @Mixin
+    PersonaOption personaOption = new PersonaOption();
 
     static final class Slot {
         @Option(names = "--slot", paramLabel = "0|1", description = "vpcd slot: 0 = \"Virtual PCD 00 00\" (port 35963), 1 = \"Virtual PCD 00 01\" (35964). Default 0.")
@@ -60,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Persona persona = personaId == null ? Fixtures.get().personas().defaultPersona() : Fixtures.get().personas().byId(personaId);
+        Persona persona = personaOption.persona();
         int slot = where.slot == null ? 0 : where.slot;
         if (where.slot != null && slot != 0 && slot != 1) {
             throw new IllegalArgumentException("--slot must be 0 or 1 (or give --port)");

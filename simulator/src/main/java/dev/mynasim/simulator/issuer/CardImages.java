@@ -1,6 +1,7 @@
 package dev.mynasim.simulator.issuer;
 
 import dev.mynasim.fixtures.Persona;
+import dev.mynasim.model.BerTlv;
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.model.CardFile;
 import dev.mynasim.model.CardKey;
@@ -191,7 +192,7 @@ public final class CardImages {
 
     /** Text EF 0001: FF 10 0C + 12 ASCII digits + FF FF filler = 17 bytes. */
     static byte[] myNumberFile(String myNumber) {
-        return Tlv.concat(Tlv.of(0xFF10, ascii(myNumber)), new byte[] {(byte) 0xFF, (byte) 0xFF});
+        return BerTlv.concat(BerTlv.of(0xFF10, ascii(myNumber)), new byte[] {(byte) 0xFF, (byte) 0xFF});
     }
 
     /**
@@ -200,22 +201,22 @@ public final class CardImages {
      */
     static byte[] basicFourFile(Persona persona) {
         byte[][] fields = {
-            Tlv.of(0xDF22, persona.name().getBytes(StandardCharsets.UTF_8)),
-            Tlv.of(0xDF23, persona.address().getBytes(StandardCharsets.UTF_8)),
-            Tlv.of(0xDF24, ascii(persona.birthDateYyyymmdd())),
-            Tlv.of(0xDF25, ascii(persona.sexCode()))};
+            BerTlv.of(0xDF22, persona.name().getBytes(StandardCharsets.UTF_8)),
+            BerTlv.of(0xDF23, persona.address().getBytes(StandardCharsets.UTF_8)),
+            BerTlv.of(0xDF24, ascii(persona.birthDateYyyymmdd())),
+            BerTlv.of(0xDF25, ascii(persona.sexCode()))};
         int fieldsLength = 11;
         for (byte[] field : fields) {
             fieldsLength += field.length;
         }
-        int offset = 2 + Tlv.length(fieldsLength).length + 11;
+        int offset = 2 + BerTlv.length(fieldsLength).length + 11;
         ByteBuffer offsets = ByteBuffer.allocate(8);
         for (byte[] field : fields) {
             offsets.putShort((short) offset);
             offset += field.length;
         }
-        byte[] value = Tlv.concat(Tlv.of(0xDF21, offsets.array()), Tlv.concat(fields));
-        return Tlv.of(0xFF20, value);
+        byte[] value = BerTlv.concat(BerTlv.of(0xDF21, offsets.array()), BerTlv.concat(fields));
+        return BerTlv.of(0xFF20, value);
     }
 
     /**
@@ -224,8 +225,8 @@ public final class CardImages {
      * the data-signing key of EF 0004 } = 336 bytes.
      */
     static byte[] integrityRecord(byte[] myNumberFile, byte[] basicFourFile) {
-        byte[] hashes = Tlv.concat(Tlv.of(0xDF31, sha256(myNumberFile)), Tlv.of(0xDF32, sha256(basicFourFrom22(basicFourFile))));
-        return Tlv.of(0xFF30, Tlv.concat(hashes, Tlv.of(0xDF33, sign(IssuerKeys.dataSigning().getPrivate(), hashes))));
+        byte[] hashes = BerTlv.concat(BerTlv.of(0xDF31, sha256(myNumberFile)), BerTlv.of(0xDF32, sha256(basicFourFrom22(basicFourFile))));
+        return BerTlv.of(0xFF30, BerTlv.concat(hashes, BerTlv.of(0xDF33, sign(IssuerKeys.dataSigning().getPrivate(), hashes))));
     }
 
     /** EF 0002's outer value from DF22 on: the file minus its outer header and DF21 offset table. */
@@ -241,15 +242,15 @@ public final class CardImages {
      */
     static byte[] cvCertificate(KeyPair certified) {
         KeyPair ca = IssuerKeys.cvCa();
-        byte[] body = Tlv.concat(IssuerKeys.keyId(ca), IssuerKeys.keyId(certified), publicKeyComponents(certified));
-        return Tlv.of(0x7F21, Tlv.concat(Tlv.of(0x5F4E, body), Tlv.of(0x5F37, sign(ca.getPrivate(), body))));
+        byte[] body = BerTlv.concat(IssuerKeys.keyId(ca), IssuerKeys.keyId(certified), publicKeyComponents(certified));
+        return BerTlv.of(0x7F21, BerTlv.concat(BerTlv.of(0x5F4E, body), BerTlv.of(0x5F37, sign(ca.getPrivate(), body))));
     }
 
     /** 90 03 01 00 01 91 82 01 00 modulus: an RSA-2048 public key as the 券面 APs write it. */
     static byte[] publicKeyComponents(KeyPair pair) {
         RSAPublicKey key = (RSAPublicKey) pair.getPublic();
-        return Tlv.concat(Tlv.of(0x90, IssuerKeys.unsigned(key.getPublicExponent().toByteArray(), 3)),
-                Tlv.of(0x91, IssuerKeys.unsigned(key.getModulus().toByteArray(), 256)));
+        return BerTlv.concat(BerTlv.of(0x90, IssuerKeys.unsigned(key.getPublicExponent().toByteArray(), 3)),
+                BerTlv.of(0x91, IssuerKeys.unsigned(key.getModulus().toByteArray(), 256)));
     }
 
     /** The card public key as a 券面 object value (DF24 of the card face, DF12, DF42). */
@@ -263,8 +264,8 @@ public final class CardImages {
         Arrays.fill(opaque, (byte) 0xFF);
         byte[] keyId = IssuerKeys.keyId(IssuerKeys.dataSigning());
         System.arraycopy(sha256(keyId), 0, opaque, 0, 32);
-        return Tlv.of(0xFF40, Tlv.concat(Tlv.of(0xDF41, HexFormat.of().parseHex("01030E01")),
-                Tlv.of(0xDF42, keyId), Tlv.of(0xDF43, opaque)));
+        return BerTlv.of(0xFF40, BerTlv.concat(BerTlv.of(0xDF41, HexFormat.of().parseHex("01030E01")),
+                BerTlv.of(0xDF42, keyId), BerTlv.of(0xDF43, opaque)));
     }
 
     /** Surface EF 0003: FF 30 { DF31 04 06 03 0E 01; DF32 10 key ID; DF33 01 version; DF34 05 municipality; DF35 key ID + 256 }. */
@@ -272,15 +273,15 @@ public final class CardImages {
         byte[] keyId = IssuerKeys.keyId(IssuerKeys.dataSigning());
         byte[] opaque = new byte[256];
         Arrays.fill(opaque, (byte) 0xFF);
-        return Tlv.of(0xFF30, Tlv.concat(Tlv.of(0xDF31, HexFormat.of().parseHex("06030E01")),
-                Tlv.of(0xDF32, keyId), Tlv.of(0xDF33, new byte[] {0x01}),
-                Tlv.of(0xDF34, ascii(persona.municipalityCode())), Tlv.of(0xDF35, Tlv.concat(keyId, opaque))));
+        return BerTlv.of(0xFF30, BerTlv.concat(BerTlv.of(0xDF31, HexFormat.of().parseHex("06030E01")),
+                BerTlv.of(0xDF32, keyId), BerTlv.of(0xDF33, new byte[] {0x01}),
+                BerTlv.of(0xDF34, ascii(persona.municipalityCode())), BerTlv.of(0xDF35, BerTlv.concat(keyId, opaque))));
     }
 
     /** Surface EF 0001: FF 10 82 02 1E { DF11 08 YYYYMMDD; DF12 card public key; DF13 signature over DF11‖DF12 }. */
     static byte[] ageRecord(Persona persona, byte[] cardPublicKey) {
-        byte[] signed = Tlv.concat(Tlv.of(0xDF11, ascii(persona.birthDateYyyymmdd())), Tlv.of(0xDF12, cardPublicKey));
-        return Tlv.of(0xFF10, Tlv.concat(signed, Tlv.of(0xDF13, sign(IssuerKeys.dataSigning().getPrivate(), signed))));
+        byte[] signed = BerTlv.concat(BerTlv.of(0xDF11, ascii(persona.birthDateYyyymmdd())), BerTlv.of(0xDF12, cardPublicKey));
+        return BerTlv.of(0xFF10, BerTlv.concat(signed, BerTlv.of(0xDF13, sign(IssuerKeys.dataSigning().getPrivate(), signed))));
     }
 
     /**
@@ -292,22 +293,22 @@ public final class CardImages {
         byte[] df22 = ascii(persona.birthDateYyyymmdd());
         byte[] df23 = ascii(persona.sexCode());
         byte[][] fields = {
-            Tlv.of(0xDF22, df22), Tlv.of(0xDF23, df23), Tlv.of(0xDF24, cardPublicKey),
-            Tlv.of(0xDF25, face.name()), Tlv.of(0xDF26, face.address()), Tlv.of(0xDF27, face.photo()),
-            Tlv.of(0xDF28, cardFaceSignature(df22, df23, cardPublicKey, face)),
-            Tlv.of(0xDF29, ascii(yyyymmdd(persona.cardExpiry()))), Tlv.of(0xDF2A, face.securityCode())};
+            BerTlv.of(0xDF22, df22), BerTlv.of(0xDF23, df23), BerTlv.of(0xDF24, cardPublicKey),
+            BerTlv.of(0xDF25, face.name()), BerTlv.of(0xDF26, face.address()), BerTlv.of(0xDF27, face.photo()),
+            BerTlv.of(0xDF28, cardFaceSignature(df22, df23, cardPublicKey, face)),
+            BerTlv.of(0xDF29, ascii(yyyymmdd(persona.cardExpiry()))), BerTlv.of(0xDF2A, face.securityCode())};
         int offsetTableLength = 2 + 1 + 2 * fields.length;
         int fieldsLength = offsetTableLength;
         for (byte[] field : fields) {
             fieldsLength += field.length;
         }
-        int offset = 2 + Tlv.length(fieldsLength).length + offsetTableLength;
+        int offset = 2 + BerTlv.length(fieldsLength).length + offsetTableLength;
         ByteBuffer offsets = ByteBuffer.allocate(2 * fields.length);
         for (byte[] field : fields) {
             offsets.putShort((short) offset);
             offset += field.length;
         }
-        return Tlv.of(0xFF20, Tlv.concat(Tlv.of(0xDF21, offsets.array()), Tlv.concat(fields)));
+        return BerTlv.of(0xFF20, BerTlv.concat(BerTlv.of(0xDF21, offsets.array()), BerTlv.concat(fields)));
     }
 
     /**
@@ -315,26 +316,26 @@ public final class CardImages {
      * SHA-256(DF25‖DF26) ‖ SHA-256(DF27), each hash over the values (not the TLVs).
      */
     static byte[] cardFaceSignature(byte[] df22, byte[] df23, byte[] df24, RenderedFace face) {
-        byte[] hashes = Tlv.concat(sha256(Tlv.concat(df22, df23, df24)),
-                sha256(Tlv.concat(face.name(), face.address())), sha256(face.photo()));
+        byte[] hashes = BerTlv.concat(sha256(BerTlv.concat(df22, df23, df24)),
+                sha256(BerTlv.concat(face.name(), face.address())), sha256(face.photo()));
         return rawPkcs1(IssuerKeys.dataSigning().getPrivate(), cardFaceDigestInfo(hashes));
     }
 
     /** 30 71 30 0D 06 09 (SHA-256 OID) 05 00 04 60 <96 bytes>. */
     public static byte[] cardFaceDigestInfo(byte[] threeHashes) {
-        return Tlv.concat(HexFormat.of().parseHex("3071300D060960864801650304020105000460"), threeHashes);
+        return BerTlv.concat(HexFormat.of().parseHex("3071300D060960864801650304020105000460"), threeHashes);
     }
 
     /** Surface EF 0005: FF 40 { DF41 My Number PNG; DF42 card public key; DF43 signature over DF41‖DF42 }. */
     static byte[] myNumberImage(byte[] png, byte[] cardPublicKey) {
-        byte[] signed = Tlv.concat(Tlv.of(0xDF41, png), Tlv.of(0xDF42, cardPublicKey));
-        return Tlv.of(0xFF40, Tlv.concat(signed, Tlv.of(0xDF43, sign(IssuerKeys.dataSigning().getPrivate(), signed))));
+        byte[] signed = BerTlv.concat(BerTlv.of(0xDF41, png), BerTlv.of(0xDF42, cardPublicKey));
+        return BerTlv.of(0xFF40, BerTlv.concat(signed, BerTlv.of(0xDF43, sign(IssuerKeys.dataSigning().getPrivate(), signed))));
     }
 
     /** Common EF 0001, record 1: simple TLV 01 1C + serial(15) + municipality code(5) + expiry YYYYMMDD. */
     static byte[] cardRecord(Persona persona) {
         byte[] digits = ascii(persona.serialNumber() + persona.municipalityCode() + yyyymmdd(persona.cardExpiry()));
-        return Tlv.concat(new byte[] {0x01, (byte) digits.length}, digits);
+        return BerTlv.concat(new byte[] {0x01, (byte) digits.length}, digits);
     }
 
     /** The surface AP's images for a persona, rendered once per JVM (font loading and drawing cost time). */

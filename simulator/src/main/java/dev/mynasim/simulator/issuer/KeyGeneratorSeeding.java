@@ -1,7 +1,8 @@
 package dev.mynasim.simulator.issuer;
 
+import dev.mynasim.applet.HostExport;
+import dev.mynasim.applet.MynaApplication;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.security.SecureRandom;
 import javacard.framework.Applet;
 
@@ -12,7 +13,7 @@ import javacard.framework.Applet;
  * before (docs/card-choices.md, section "jCardSim"). After issue the simulator adds 32 fresh bytes from the host's
  * SecureRandom to each on-card key generator (jCardSim's {@code KeyPair.impl.rnd}); the stream then
  * continues, so two renewals of one card differ too. A physical Java Card uses its own hardware
- * generator; the applet never sees any of this (its hook {@code keyGeneratorForHost} only hands the
+ * generator; the applet never sees any of this ({@code HostExport.keyGenerator} only hands the
  * object out). A jCardSim that moves these fields fails loudly here, and {@code OnCardKeyTest} pins it.
  */
 public final class KeyGeneratorSeeding {
@@ -25,16 +26,13 @@ public final class KeyGeneratorSeeding {
 
     /** Seeds every on-card key generator of the applet; returns how many were seeded. */
     public static int seed(Applet applet) {
-        Method hook;
-        try {
-            hook = applet.getClass().getMethod("keyGeneratorForHost", byte.class);
-        } catch (NoSuchMethodException e) {
+        if (!(applet instanceof MynaApplication application)) {
             return 0; // the MF level has no keys
         }
         int seeded = 0;
         try {
             for (byte index = 0; index < MAX_KEYS; index++) {
-                Object keyPair = hook.invoke(applet, index);
+                Object keyPair = HostExport.keyGenerator(application, index);
                 if (keyPair == null) {
                     continue;
                 }

@@ -1,9 +1,10 @@
 package dev.mynasim.simulator.issuer;
 
+import dev.mynasim.model.CommandApdus;
+import dev.mynasim.model.IssuerApdus;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import javax.smartcardio.CommandAPDU;
 
 /**
  * Personalises applications with the issuer commands of docs/personalisation.md, APDU by APDU, so
@@ -12,7 +13,6 @@ import javax.smartcardio.CommandAPDU;
  */
 public final class Personaliser {
 
-    private static final int WRITE_CHUNK = 240;
     private static final int RSA_COMPONENT_BYTES = 128;
 
     private final UnaryOperator<byte[]> card;
@@ -25,57 +25,52 @@ public final class Personaliser {
     /** Fills the application and, when {@code lock}, moves it to its operational state. */
     public void personalise(ApplicationImage image, boolean lock) {
         String app = image.label();
-        send(new CommandAPDU(0x00, 0xA4, 0x04, 0x0C, image.aid()), "SELECT " + app);
+        send(CommandApdus.selectApplication(image.aid()), "SELECT " + app);
         for (Map.Entry<Integer, byte[]> option : image.options().entrySet()) {
-            send(new CommandAPDU(0x80, 0xDC, 0x00, option.getKey(), option.getValue()),
+            send(IssuerApdus.setOption(option.getKey(), option.getValue()),
                     app + ": SET OPTION " + hex2(option.getKey()));
         }
         for (Map.Entry<Integer, byte[]> file : image.files().entrySet()) {
             writeFile(app, file.getKey(), file.getValue(), image.capacityOf(file.getKey()));
         }
         for (ApplicationImage.PinImage pin : image.pins().values()) {
-            byte[] data = new byte[pin.value().length + 1];
-            data[0] = (byte) pin.triesLeft();
-            System.arraycopy(pin.value(), 0, data, 1, pin.value().length);
-            send(new CommandAPDU(0x80, 0xDA, pin.maxTries(), pin.fid() & 0xFF, data), app + ": SET PIN " + hex4(pin.fid()));
-            Arrays.fill(data, (byte) 0);
+            byte[] value = pin.value();
+            byte[] command = IssuerApdus.setPin(pin.fid(), pin.maxTries(), pin.triesLeft(), value);
+            Arrays.fill(value, (byte) 0);
+            send(command, app + ": SET PIN " + hex4(pin.fid()));
+            Arrays.fill(command, (byte) 0);
         }
         for (ApplicationImage.KeyImage key : image.keys()) {
             byte[][] components = {key.p(), key.q(), key.dp(), key.dq(), key.qInv()};
             for (int i = 0; i < components.length; i++) {
-                send(new CommandAPDU(0x80, 0xDB, i + 1, key.fid() & 0xFF, fixedLength(components[i])),
+                send(IssuerApdus.setKeyComponent(key.fid(), i + 1, fixedLength(components[i])),
                         app + ": SET KEY " + hex4(key.fid()) + " component " + (i + 1));
             }
         }
         for (Map.Entry<Integer, byte[]> object : image.dataObjects().entrySet()) {
-            send(new CommandAPDU(0x80, 0xDE, object.getKey() >> 8, object.getKey() & 0xFF, object.getValue()),
+            send(IssuerApdus.setDataObject(object.getKey(), object.getValue()),
                     app + ": SET DATA OBJECT " + hex4(object.getKey()));
         }
         byte[] seed = image.randomSeed();
         if (seed.length > 0) {
-            send(new CommandAPDU(0x80, 0xDD, 0x00, 0x00, seed), app + ": SEED RANDOM");
+            send(IssuerApdus.seedRandom(seed), app + ": SEED RANDOM");
         }
         byte[] issuerKey = image.issuerKey();
         if (issuerKey.length > 0) {
-            send(new CommandAPDU(0x80, 0xDB, 0x10, 0x00, issuerKey), app + ": SET KEY issuer key");
+            send(IssuerApdus.setIssuerKey(issuerKey), app + ": SET KEY issuer key");
             Arrays.fill(issuerKey, (byte) 0);
         }
         if (lock) {
-            send(new CommandAPDU(0x80, 0xF0, 0x00, 0x00), app + ": LOCK");
+            send(IssuerApdus.lock(), app + ": LOCK");
         }
     }
 
     private void writeFile(String app, int fid, byte[] content, int capacity) {
-        byte[] fidBytes = {(byte) (fid >> 8), (byte) fid};
-        byte[] create = capacity > content.length
-                ? new byte[] {fidBytes[0], fidBytes[1], (byte) (content.length >> 8), (byte) content.length,
-                    (byte) (capacity >> 8), (byte) capacity}
-                : new byte[] {fidBytes[0], fidBytes[1], (byte) (content.length >> 8), (byte) content.length};
-        send(new CommandAPDU(0x80, 0xE0, 0x00, 0x00, create), app + ": CREATE EF " + hex4(fid));
-        send(new CommandAPDU(0x00, 0xA4, 0x02, 0x0C, fidBytes), app + ": SELECT EF " + hex4(fid));
-        for (int offset = 0; offset < content.length; offset += WRITE_CHUNK) {
-            int length = Math.min(WRITE_CHUNK, content.length - offset);
-            send(new CommandAPDU(0x80, 0xD6, offset >> 8, offset & 0xFF, content, offset, length),
+        send(IssuerApdus.createEf(fid, content.length, capacity), app + ": CREATE EF " + hex4(fid));
+        send(CommandApdus.selectFile(fid), app + ": SELECT EF " + hex4(fid));
+        for (int offset = 0; offset < content.length; offset += IssuerApdus.WRITE_CHUNK) {
+            int length = Math.min(IssuerApdus.WRITE_CHUNK, content.length - offset);
+            send(IssuerApdus.writeBinary(offset, content, offset, length),
                     app + ": WRITE BINARY " + hex4(fid) + " at " + offset);
         }
     }
@@ -95,8 +90,8 @@ public final class Personaliser {
         return out;
     }
 
-    private void send(CommandAPDU command, String step) {
-        byte[] response = card.apply(command.getBytes());
+    private void send(byte[] command, String step) {
+        byte[] response = card.apply(command);
         int sw = dev.mynasim.simulator.StatusWord.of(response);
         if (sw != 0x9000) {
             throw new IllegalStateException(String.format("personalisation step \"%s\" failed with SW %04X", step, sw));

@@ -1,5 +1,7 @@
 package dev.mynasim.client.card;
 
+import dev.mynasim.model.Instruction;
+import dev.mynasim.model.CommandApdus;
 import dev.mynasim.model.KeyRef;
 import dev.mynasim.model.Pin;
 import dev.mynasim.model.CardApplication;
@@ -46,7 +48,7 @@ public class CardClient {
     /** SELECT the application by AID ({@code 00 A4 04 0C}); clears the security state. */
     public void select(CardApplication application) {
         selected = null;
-        send(Apdus.command(0x00, 0xA4, 0x04, 0x0C, application.aid(), 0)).require("SELECT " + application.label());
+        send(CommandApdus.selectApplication(application.aid())).require("SELECT " + application.label());
         selected = application;
     }
 
@@ -81,11 +83,11 @@ public class CardClient {
     }
 
     public CardResponse selectEf(int fid) {
-        return send(Apdus.command(0x00, 0xA4, 0x02, 0x0C, new byte[] {(byte) (fid >> 8), (byte) fid}, 0));
+        return send(CommandApdus.selectFile(fid));
     }
 
     public CardResponse readBinary(int offset, int le) {
-        return send(Apdus.command(0x00, 0xB0, (offset >> 8) & 0x7F, offset & 0xFF, null, le));
+        return send(CommandApdus.of(Instruction.READ_BINARY, (offset >> 8) & 0x7F, offset & 0xFF, null, le));
     }
 
     /** Reads a whole EF of the given application the way {@code method}'s client does. */
@@ -156,7 +158,7 @@ public class CardClient {
     public int triesLeft(Pin pin) {
         ensureSelected(pin.application());
         selectEf(pin.fid()).require("SELECT " + pin.label());
-        CardResponse response = send(Apdus.command(0x00, 0x20, 0x00, 0x80));
+        CardResponse response = send(CommandApdus.of(Instruction.VERIFY, 0x00, 0x80, null, 0));
         if ((response.sw() & 0xFFF0) == 0x63C0) {
             return response.sw() & 0x0F;
         }
@@ -170,7 +172,7 @@ public class CardClient {
     public CardResponse verify(Pin pin, String value) {
         ensureSelected(pin.application());
         selectEf(pin.fid()).require("SELECT " + pin.label());
-        return send(Apdus.command(0x00, 0x20, 0x00, 0x80, value.getBytes(StandardCharsets.US_ASCII), 0));
+        return send(CommandApdus.of(Instruction.VERIFY, 0x00, 0x80, value.getBytes(StandardCharsets.US_ASCII), 0));
     }
 
     /**
@@ -184,15 +186,15 @@ public class CardClient {
         }
         byte[] value = newValue.getBytes(StandardCharsets.US_ASCII);
         return pin.application().changesPinWithChangeKey()
-                ? send(Apdus.command(0x80, 0x32, 0x00, 0x80, value, 0))
-                : send(Apdus.command(0x00, 0x24, 0x01, 0x80, value, 0));
+                ? send(CommandApdus.of(Instruction.CHANGE_KEY, 0x00, 0x80, value, 0))
+                : send(CommandApdus.of(Instruction.CHANGE_REFERENCE_DATA, 0x01, 0x80, value, 0));
     }
 
     /** The JPKI signature {@code 80 2A 00 80} with the selected key, over a DigestInfo the host built. */
     public CardResponse sign(KeyRef key, byte[] digestInfo) {
         ensureSelected(CardApplication.JPKI);
         selectEf(key.fid()).require(String.format("SELECT key EF %04X", key.fid()));
-        return send(Apdus.command(0x80, 0x2A, 0x00, 0x80, digestInfo, 256));
+        return send(CommandApdus.of(Instruction.SIGN, 0x00, 0x80, digestInfo, 256));
     }
 
     /** SHA-256 DigestInfo of a message, as a host builds it for P1=00. */

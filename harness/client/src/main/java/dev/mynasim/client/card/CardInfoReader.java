@@ -1,7 +1,10 @@
 package dev.mynasim.client.card;
 
+import dev.mynasim.model.Instruction;
+import dev.mynasim.model.CommandApdus;
 import dev.mynasim.model.CardFile;
 import dev.mynasim.model.Pin;
+import dev.mynasim.model.BerTlv;
 import dev.mynasim.model.CardApplication;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -189,7 +192,7 @@ public final class CardInfoReader {
     /** INTERNAL AUTHENTICATE 00 88 00 99 with the common AP's key 0019. */
     public CardResponse internalAuthenticate(CardApplication application, int keyFid, byte[] challenge) {
         client.ensureSelected(application);
-        return client.send(dev.mynasim.client.transport.Apdus.command(0x00, 0x88, 0x00, 0x80 | (keyFid & 0x1F), challenge, 256));
+        return client.send(CommandApdus.of(Instruction.INTERNAL_AUTHENTICATE, 0x00, 0x80 | (keyFid & 0x1F), challenge, 256));
     }
 
     /** GET CHALLENGE of length bytes (1..256) in whatever is selected now. */

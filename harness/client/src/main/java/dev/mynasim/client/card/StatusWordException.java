@@ -5,6 +5,8 @@ import dev.mynasim.client.transport.Apdus;
 /** The card answered a command with a status word other than the one the operation needs. */
 public class StatusWordException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int sw;
 
     public StatusWordException(String operation, int sw) {

@@ -9,6 +9,8 @@ import org.opentest4j.TestAbortedException;
  */
 public final class GuardRefusal extends TestAbortedException {
 
+    private static final long serialVersionUID = 1L;
+
     public GuardRefusal(String reason) {
         super(reason);
     }

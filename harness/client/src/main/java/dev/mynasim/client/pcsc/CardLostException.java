@@ -9,6 +9,8 @@ import dev.mynasim.client.transport.TransportException;
  */
 public class CardLostException extends TransportException {
 
+    private static final long serialVersionUID = 1L;
+
     private final boolean removed;
 
     public CardLostException(String message, boolean removed, Throwable cause) {

@@ -7,6 +7,8 @@ import java.util.List;
 /** A reader spec matched no reader, or more than one. The message lists the readers that exist. */
 public class ReaderNotFoundException extends TransportException {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<String> readers;
 
     public ReaderNotFoundException(String message, List<String> readers) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mynasim.client.card.BerTlv;
+import dev.mynasim.model.BerTlv;
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.model.CardFile;
 import dev.mynasim.client.card.CardInfoReader;

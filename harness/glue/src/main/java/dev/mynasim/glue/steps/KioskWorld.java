@@ -6,7 +6,6 @@ import dev.mynasim.world.kiosk.CardPresence;
 import dev.mynasim.world.kiosk.Kiosk;
 import dev.mynasim.world.kiosk.KioskData;
 import dev.mynasim.world.kiosk.PcscCardPresence;
-import dev.mynasim.world.issuer.CertificateRecord;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.world.kiosk.ResidentRegistry;
 import dev.mynasim.world.kiosk.PrintedCertificate;
@@ -77,9 +76,7 @@ public class KioskWorld {
                 throw new IllegalStateException("the kiosk needs the time of day: add  Given the time is HH:MM");
             }
             Clock clock = Clock.fixed(cardWorld.today().atTime(timeOfDay).atZone(CardRules.JST).toInstant(), CardRules.JST);
-            ResidentRegistry registry = new ResidentRegistry(
-                    certificate -> lifecycle.ca().find(certificate).map(CertificateRecord::personaId),
-                    Fixtures.get().personas()::byId,
+            ResidentRegistry registry = lifecycle.world().residentRegistry(Fixtures.get().personas()::byId,
                     id -> permanentDomicileOverride.or(() -> DATA.permanentDomicileOf(id)));
             kiosk = new Kiosk(DATA, cardWorld.client().transport(), presence(), lifecycle.portal(), registry, clock, removalTimeout);
         }

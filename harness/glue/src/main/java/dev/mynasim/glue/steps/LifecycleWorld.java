@@ -1,9 +1,8 @@
 package dev.mynasim.glue.steps;
 
+import dev.mynasim.world.World;
 import dev.mynasim.world.issuer.CallCentre;
-import dev.mynasim.world.issuer.CertificatePurpose;
 import dev.mynasim.world.issuer.MunicipalOffice;
-import dev.mynasim.world.issuer.RevocationServer;
 import dev.mynasim.world.issuer.TestCertificateAuthority;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.world.relyingparty.ETaxSignatureVerifier;
@@ -12,7 +11,6 @@ import dev.mynasim.world.relyingparty.RevocationMethod;
 import dev.mynasim.world.relyingparty.VerificationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -28,42 +26,37 @@ public class LifecycleWorld {
 
     private final CardWorld cardWorld;
     private Path stateDirectory;
-    private TestCertificateAuthority ca;
-    private RevocationServer server;
+    private World world;
     private RevocationMethod method;
     private VerificationResult lastResult;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(RevocationMethod.TIMEOUT).build();
 
     public LifecycleWorld(CardWorld cardWorld) {
         this.cardWorld = cardWorld;
     }
 
-    public TestCertificateAuthority ca() {
-        if (ca == null) {
+    /** The world around the card for this scenario, over a fresh CA state directory, built on first use. */
+    public World world() {
+        if (world == null) {
             try {
                 stateDirectory = Files.createTempDirectory("mynasim-ca-");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a state directory for the test CA", e);
             }
-            ca = TestCertificateAuthority.open(Fixtures.get().pki(), stateDirectory);
-            Fixtures.get().pki().allCredentials().values().forEach(ca::registerIssued);
+            world = World.open(Fixtures.get().pki(), stateDirectory, cardWorld::today);
         }
-        return ca;
+        return world;
     }
 
-    private RevocationServer server() {
-        if (server == null) {
-            server = RevocationServer.start(ca(), cardWorld::today);
-        }
-        return server;
+    public TestCertificateAuthority ca() {
+        return world().ca();
     }
 
     public CallCentre callCentre() {
-        return new CallCentre(ca());
+        return world().callCentre();
     }
 
     public MunicipalOffice office() {
-        return new MunicipalOffice(ca());
+        return world().office();
     }
 
     public void useRevocationMethod(RevocationMethod method) {
@@ -78,13 +71,11 @@ public class LifecycleWorld {
     }
 
     public ETaxSignatureVerifier eTax() {
-        return new ETaxSignatureVerifier(ca().caCertificate(CertificatePurpose.SIGN),
-                method().sourceFor(ca(), server(), http));
+        return world().eTax(method());
     }
 
     public PortalLoginVerifier portal() {
-        return new PortalLoginVerifier(ca().caCertificate(CertificatePurpose.AUTH),
-                method().sourceFor(ca(), server(), http));
+        return world().portal(method());
     }
 
     public void setLastResult(VerificationResult result) {
@@ -100,13 +91,12 @@ public class LifecycleWorld {
 
     /** The CA's state file as text, for the report (serials, personas, dates: nothing secret). */
     String stateForReport() throws IOException {
-        return ca == null ? null : Files.readString(ca.stateFile());
+        return world == null ? null : Files.readString(world.ca().stateFile());
     }
 
     void close() throws IOException {
-        if (server != null) {
-            server.close();
-            server = null;
+        if (world != null) {
+            world.close();
         }
         if (stateDirectory != null) {
             try (Stream<Path> files = Files.walk(stateDirectory)) {

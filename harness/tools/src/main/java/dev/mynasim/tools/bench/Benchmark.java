@@ -69,6 +69,9 @@ public final class Benchmark {
         try (VpcdBridge bridge = new VpcdBridge(newCard(persona), VpcdBridge.DEFAULT_HOST, VpcdBridge.SLOT0_PORT).start();
                 PcscTransport transport = openWhenPresent("Virtual PCD 00 00")) {
             measure("pcscd + MynaSim vpcd bridge", transport, persona);
+            if (bridge.apduCount() == 0) {
+                throw new IllegalStateException("the commands did not go through MynaSim's bridge on port " + bridge.port());
+            }
         }
         if (baseline) {
             measure("pcscd + jCardSim VSmartCard", startVSmartCardBaseline(persona), persona);
@@ -85,7 +88,7 @@ public final class Benchmark {
         for (int i = 0; i < Math.min(200, apdus); i++) {
             transport.transceive(SELECT_EF);
         }
-        Timings round = new Timings(apdus);
+        Timings round = new Timings();
         for (int i = 0; i < apdus; i++) {
             long start = System.nanoTime();
             transport.transceive(SELECT_EF);
@@ -94,7 +97,7 @@ public final class Benchmark {
         for (int i = 0; i < Math.min(20, flows); i++) {
             signFlow(client, persona);
         }
-        Timings flow = new Timings(flows);
+        Timings flow = new Timings();
         for (int i = 0; i < flows; i++) {
             long start = System.nanoTime();
             signFlow(client, persona);

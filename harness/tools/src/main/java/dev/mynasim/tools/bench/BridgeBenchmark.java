@@ -4,7 +4,6 @@ import dev.mynasim.simulator.SimulatedCard;
 import dev.mynasim.simulator.vpcd.PcscEnvironment;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 import javax.smartcardio.Card;
@@ -16,32 +15,43 @@ import javax.smartcardio.CommandAPDU;
  * Measures the APDU round trip javax.smartcardio → pcscd → vpcd → {@link VpcdBridge} → card and back, with a
  * card that answers at once (so the figure is the transport's own cost). Needs pcscd with vpcd running.
  *
- * <pre>
- * java -cp harness/cli/target/mynasim.jar dev.mynasim.tools.bench.BridgeBenchmark [apdus] [slot] [dataBytes]
- * </pre>
- * Defaults: 5000 APDUs, slot 0, a 5-byte case-2 command (READ BINARY, 16 bytes back). Warm-up 500 APDUs.
+ * Run with {@code mynasim bench --bridge [--apdus N] [--slot S] [--data-bytes B]}.
  */
 public final class BridgeBenchmark {
 
     private BridgeBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-        int slot = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        int dataBytes = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    /** One run's figures. */
+    public record Result(String reader, int commandBytes, int apdus, double medianMs, double p99Ms, double maxMs,
+            double perSecond) {
+        public String describe() {
+            return String.format(Locale.ROOT, "vpcd bridge through pcscd (%s, %d-byte command): %d APDUs, median %.3f ms,"
+                    + " p99 %.3f ms, max %.3f ms, %.0f APDU/s", reader, commandBytes, apdus, medianMs, p99Ms, maxMs, perSecond);
+        }
+    }
+
+    /**
+     * Puts a card that answers at once into vpcd slot {@code slot}, sends {@code n} commands after a
+     * 500-command warm-up (READ BINARY of 16 bytes, or an UPDATE BINARY with {@code dataBytes} bytes)
+     * and measures each round trip.
+     *
+     * @throws IllegalStateException when pcscd or vpcd is not ready, or the reader shows no card
+     */
+    public static Result measure(int n, int slot, int dataBytes) throws Exception {
+        if (n < 1) {
+            throw new IllegalArgumentException("the APDU count must be at least 1, not " + n);
+        }
         PcscEnvironment.Status status = PcscEnvironment.check(VpcdBridge.portForSlot(slot));
         if (!status.ready()) {
-            System.err.println(status.describe());
-            System.exit(2);
+            throw new IllegalStateException(status.describe());
         }
         String reader = "Virtual PCD 00 0" + slot;
         try (VpcdBridge bridge = new VpcdBridge(new InstantCard(), VpcdBridge.DEFAULT_HOST,
                 VpcdBridge.portForSlot(slot)).start()) {
             CardTerminal terminal = PcscEnvironment.terminalFactory().terminals().getTerminal(reader);
             if (!terminal.waitForCardPresent(5000)) {
-                System.err.println("no card in " + reader + " after 5 s; is another bridge on slot " + slot + "?");
-                System.exit(1);
+                throw new IllegalStateException("no card in " + reader + " after 5 s; is another bridge on slot " + slot + "?");
             }
             Card card = terminal.connect("*");
             try {
@@ -52,28 +62,23 @@ public final class BridgeBenchmark {
                 for (int i = 0; i < 500; i++) {
                     channel.transmit(command);
                 }
-                long[] nanos = new long[n];
+                Timings round = new Timings();
                 long start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     long t0 = System.nanoTime();
                     channel.transmit(command);
-                    nanos[i] = System.nanoTime() - t0;
+                    round.add(System.nanoTime() - t0);
                 }
                 long total = System.nanoTime() - start;
-                Arrays.sort(nanos);
-                System.out.printf(Locale.ROOT,
-                        "vpcd bridge through pcscd (%s, %d-byte command): %d APDUs, median %.3f ms, p99 %.3f ms,"
-                                + " max %.3f ms, %.0f APDU/s%n",
-                        reader, command.getBytes().length, n, ms(nanos[n / 2]), ms(nanos[(int) (n * 0.99)]),
-                        ms(nanos[n - 1]), n / (total / 1e9));
+                if (bridge.apduCount() < n) {
+                    throw new IllegalStateException("the bridge carried " + bridge.apduCount() + " of the " + n + " commands");
+                }
+                return new Result(reader, command.getBytes().length, n, round.percentileMillis(50),
+                        round.percentileMillis(99), round.maxMillis(), n / (total / 1e9));
             } finally {
                 card.disconnect(false);
             }
         }
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 
     /** Answers every command with 16 zero bytes and 9000, at once. */

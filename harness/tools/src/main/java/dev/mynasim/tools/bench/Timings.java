@@ -1,37 +1,34 @@
 package dev.mynasim.tools.bench;
 
-import java.util.Arrays;
+import org.HdrHistogram.Histogram;
 
-/** Durations of repeated operations, and the figures a benchmark prints from them. */
+/** Durations of repeated operations in nanoseconds, and the figures a benchmark prints from them. */
 final class Timings {
 
-    private final long[] nanos;
-    private int count;
+    /** Up to an hour per operation, to three significant digits. */
+    private static final long HIGHEST_NANOS = 3_600_000_000_000L;
 
-    Timings(int capacity) {
-        nanos = new long[capacity];
-    }
+    private final Histogram histogram = new Histogram(HIGHEST_NANOS, 3);
+    private long totalNanos;
 
     void add(long duration) {
-        nanos[count++] = duration;
+        histogram.recordValue(Math.min(Math.max(duration, 0), HIGHEST_NANOS));
+        totalNanos += duration;
     }
 
     double percentileMillis(double percentile) {
-        long[] sorted = Arrays.copyOf(nanos, count);
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * count) - 1;
-        return sorted[Math.max(0, Math.min(count - 1, index))] / 1e6;
+        return histogram.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    double maxMillis() {
+        return histogram.getMaxValue() / 1e6;
     }
 
     double totalSeconds() {
-        long total = 0;
-        for (int i = 0; i < count; i++) {
-            total += nanos[i];
-        }
-        return total / 1e9;
+        return totalNanos / 1e9;
     }
 
     int count() {
-        return count;
+        return (int) histogram.getTotalCount();
     }
 }

@@ -1,5 +1,10 @@
 package dev.mynasim.tools.reliability;
 
+import dev.mynasim.model.Pin;
+import dev.mynasim.model.CommandApdus;
+import dev.mynasim.model.CardKey;
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.simulator.VirtualCard;
@@ -25,11 +30,11 @@ import java.util.concurrent.TimeUnit;
 public final class ScaleBenchmark {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] SELECT_JPKI = HEX.parseHex("00A4040C0AD392F000260100000001");
-    private static final byte[] SELECT_TOKEN_INFO = HEX.parseHex("00A4020C020006");
+    private static final byte[] SELECT_JPKI = CommandApdus.selectApplication(CardApplication.JPKI.aid());
+    private static final byte[] SELECT_TOKEN_INFO = CommandApdus.selectFile(CardFile.TOKEN_INFO.fid());
     private static final byte[] READ_BINARY = HEX.parseHex("00B0000020");
-    private static final byte[] SELECT_AUTH_PIN = HEX.parseHex("00A4020C020018");
-    private static final byte[] SELECT_AUTH_KEY = HEX.parseHex("00A4020C020017");
+    private static final byte[] SELECT_AUTH_PIN = CommandApdus.selectFile(Pin.AUTH.fid());
+    private static final byte[] SELECT_AUTH_KEY = CommandApdus.selectFile(CardKey.JPKI_AUTH.fid());
     private static final byte[] SIGN = HEX.parseHex("802A0080" + "33" + "3031300d060960864801650304020105000420"
             + "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff" + "00");
 

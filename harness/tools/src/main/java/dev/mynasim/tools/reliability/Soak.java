@@ -1,5 +1,10 @@
 package dev.mynasim.tools.reliability;
 
+import dev.mynasim.model.Pin;
+import dev.mynasim.model.CommandApdus;
+import dev.mynasim.model.CardKey;
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.CardApplication;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.pcsc.PcscTransport;
@@ -27,12 +32,12 @@ public final class Soak {
     }
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] SELECT_JPKI = HEX.parseHex("00A4040C0AD392F000260100000001");
-    private static final byte[] SELECT_AUTH_CERT = HEX.parseHex("00A4020C02000A");
+    private static final byte[] SELECT_JPKI = CommandApdus.selectApplication(CardApplication.JPKI.aid());
+    private static final byte[] SELECT_AUTH_CERT = CommandApdus.selectFile(CardFile.AUTH_CERTIFICATE.fid());
     private static final byte[] READ_HEADER = HEX.parseHex("00B0000004");
-    private static final byte[] SELECT_AUTH_PIN = HEX.parseHex("00A4020C020018");
+    private static final byte[] SELECT_AUTH_PIN = CommandApdus.selectFile(Pin.AUTH.fid());
     private static final byte[] PIN_STATUS = HEX.parseHex("0020008000".substring(0, 8));
-    private static final byte[] SELECT_AUTH_KEY = HEX.parseHex("00A4020C020017");
+    private static final byte[] SELECT_AUTH_KEY = CommandApdus.selectFile(CardKey.JPKI_AUTH.fid());
     private static final byte[] SHA256_PREFIX = HEX.parseHex("3031300d060960864801650304020105000420");
 
     private final int port;

@@ -79,7 +79,7 @@ class FuzzTest {
     @Test
     void aLeakedKeyRunIsFound() {
         KeyMaterial keys = new KeyMaterial();
-        var key = (java.security.interfaces.RSAPrivateCrtKey) Fixtures.get().pki().authCaKey();
+        var key = Fixtures.get().pki().authCaKey();
         keys.add("CA", key);
         byte[] p = key.getPrimeP().toByteArray();
         byte[] response = new byte[60];

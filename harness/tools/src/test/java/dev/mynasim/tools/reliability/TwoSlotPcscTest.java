@@ -100,6 +100,9 @@ class TwoSlotPcscTest {
                 assertEquals(0x9000, Apdus.sw(cb));
                 assertNotEquals(Arrays.toString(ca), Arrays.toString(cb));
             }
+            // each bridge carried its own slot's traffic
+            assertTrue(slot0.apduCount() > 0 && slot1.apduCount() > 0,
+                    "APDUs through the bridges: " + slot0.apduCount() + " and " + slot1.apduCount());
         }
     }
 }

@@ -1,17 +1,16 @@
 package dev.mynasim.world.issuer;
 
 import dev.mynasim.model.CardKey;
+import dev.mynasim.model.CommandApdus;
+import dev.mynasim.model.IssuerApdus;
 import dev.mynasim.model.CardFile;
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.world.issuer.CertificatePurpose;
-import dev.mynasim.world.issuer.IssuerCardChannel;
 import dev.mynasim.fixtures.pki.IssuerKeyDerivation;
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.card.CardClient;
 import dev.mynasim.client.card.CardResponse;
 import dev.mynasim.model.Pin;
 import dev.mynasim.client.card.StatusWordException;
-import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.simulator.issuer.CardImages;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,6 @@ import java.util.Map;
  */
 public final class TransportIssuerChannel implements IssuerCardChannel {
 
-    private static final int WRITE_CHUNK = 240;
     private static final int CHALLENGE_LENGTH = 16;
     private static final int RSA_MODULUS_LENGTH = 256;
     private static final BigInteger F4 = BigInteger.valueOf(65537);
@@ -67,10 +65,10 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
     /** SELECT, GET CHALLENGE, EXTERNAL AUTHENTICATE in one application: the office commands are open until the next SELECT of a DF. */
     public CardResponse authenticate(CardApplication application) {
         client.select(application);
-        byte[] challenge = client.send(Apdus.command(0x00, 0x84, 0x00, 0x00, null, CHALLENGE_LENGTH))
+        byte[] challenge = client.send(CommandApdus.getChallenge(CHALLENGE_LENGTH))
                 .require("GET CHALLENGE in the " + application.label());
         byte[] cryptogram = IssuerKeyDerivation.cryptogram(cardKey, Arrays.copyOf(challenge, CHALLENGE_LENGTH));
-        return client.send(Apdus.command(0x00, 0x82, 0x00, 0x81, cryptogram, 0));
+        return client.send(IssuerApdus.externalAuthenticate(cryptogram));
     }
 
     private void open(CardApplication application) {
@@ -80,8 +78,8 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
         }
     }
 
-    private static int keyFid(CertificatePurpose purpose) {
-        return purpose == CertificatePurpose.AUTH ? CardKey.JPKI_AUTH.fid() : CardKey.JPKI_SIGN.fid();
+    private static CardKey key(CertificatePurpose purpose) {
+        return purpose == CertificatePurpose.AUTH ? CardKey.JPKI_AUTH : CardKey.JPKI_SIGN;
     }
 
     private static int certificateFid(CertificatePurpose purpose) {
@@ -91,8 +89,8 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
     @Override
     public RSAPublicKey generateKeyPair(CertificatePurpose purpose) {
         open(CardApplication.JPKI);
-        byte[] modulus = client.send(Apdus.command(0x00, 0x46, 0x00, 0x80 | keyFid(purpose), null, RSA_MODULUS_LENGTH))
-                .require(String.format("GENERATE ASYMMETRIC KEY PAIR %04X", keyFid(purpose)));
+        byte[] modulus = client.send(IssuerApdus.generateKeyPair(key(purpose)))
+                .require(String.format("GENERATE ASYMMETRIC KEY PAIR %04X", key(purpose).fid()));
         if (modulus.length != RSA_MODULUS_LENGTH) {
             throw new IllegalStateException("the card answered a " + modulus.length + "-byte modulus, not 256");
         }
@@ -161,23 +159,22 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
     }
 
     /** RESET RETRY COUNTER with a new value, in the application already opened. */
-    private void setValue(Pin pin, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
+    private void setValue(Pin pin, String newValue) {
+        byte[] value = newValue.getBytes(StandardCharsets.US_ASCII);
         try {
-            client.send(Apdus.command(0x00, 0x2C, 0x02, 0x80 | pin.fid(), bytes, 0)).require("RESET RETRY COUNTER of the " + pin.label());
+            client.send(IssuerApdus.resetRetryCounter(pin, value)).require("RESET RETRY COUNTER of the " + pin.label());
         } finally {
-            Arrays.fill(bytes, (byte) 0);
+            Arrays.fill(value, (byte) 0);
         }
     }
 
     /** SET EF LENGTH (80 E0 01 00), SELECT EF, WRITE BINARY in chunks: the file is exactly the content afterwards. */
     private void writeFile(int fid, byte[] content) {
-        byte[] setLength = {(byte) (fid >> 8), (byte) fid, (byte) (content.length >> 8), (byte) content.length};
-        client.send(Apdus.command(0x80, 0xE0, 0x01, 0x00, setLength, 0)).require(String.format("SET EF LENGTH %04X", fid));
+        client.send(IssuerApdus.setEfLength(fid, content.length)).require(String.format("SET EF LENGTH %04X", fid));
         client.selectEf(fid).require(String.format("SELECT EF %04X", fid));
-        for (int offset = 0; offset < content.length; offset += WRITE_CHUNK) {
-            byte[] chunk = Arrays.copyOfRange(content, offset, Math.min(content.length, offset + WRITE_CHUNK));
-            client.send(Apdus.command(0x80, 0xD6, offset >> 8, offset & 0xFF, chunk, 0))
+        for (int offset = 0; offset < content.length; offset += IssuerApdus.WRITE_CHUNK) {
+            int length = Math.min(IssuerApdus.WRITE_CHUNK, content.length - offset);
+            client.send(IssuerApdus.writeBinary(offset, content, offset, length))
                     .require(String.format("WRITE BINARY %04X at %d", fid, offset));
         }
     }

@@ -132,7 +132,7 @@ public final class KioskData {
         if (!holders.isObject()) {
             throw source.error("holders", "must map persona ids to their data");
         }
-        holders.fields().forEachRemaining(entry -> {
+        holders.properties().forEach(entry -> {
             String at = "holders." + entry.getKey();
             String code = source.municipalityCode(entry.getValue(), at, "permanentDomicile");
             if (!municipalities.containsKey(code)) {

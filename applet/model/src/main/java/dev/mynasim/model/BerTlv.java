@@ -1,10 +1,14 @@
-package dev.mynasim.client.card;
+package dev.mynasim.model;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Just enough BER-TLV for the 券面 APs' files: 1- or 2-byte tags, definite lengths up to 82 LL LL. */
+/**
+ * The one BER-TLV codec of the host side, just enough for the 券面 APs' files: 1- or 2-byte tags,
+ * definite lengths up to 82 LL LL. The simulator encodes the files with it, the client decodes them.
+ */
 public final class BerTlv {
 
     /** One object: its tag, where its value starts in the source, and its value. */
@@ -15,6 +19,38 @@ public final class BerTlv {
     }
 
     private BerTlv() {
+    }
+
+    /** The object tag ‖ length ‖ value. */
+    public static byte[] of(int tag, byte[] value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 6);
+        if (tag > 0xFF) {
+            out.write(tag >> 8);
+        }
+        out.write(tag);
+        out.writeBytes(length(value.length));
+        out.writeBytes(value);
+        return out.toByteArray();
+    }
+
+    /** Definite length: short form below 128, else 81 xx or 82 xx xx. */
+    public static byte[] length(int length) {
+        if (length < 0x80) {
+            return new byte[] {(byte) length};
+        }
+        if (length <= 0xFF) {
+            return new byte[] {(byte) 0x81, (byte) length};
+        }
+        return new byte[] {(byte) 0x82, (byte) (length >> 8), (byte) length};
+    }
+
+    /** The parts one after the other. */
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     /** The object at offset. */
