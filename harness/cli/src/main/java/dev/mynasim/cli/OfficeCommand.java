@@ -218,9 +218,7 @@ public final class OfficeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : counter.office().cancelSuspension(counter.persona(), counter.today())) {
-                System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state());
-            }
+            printRecords(counter.office().cancelSuspension(counter.persona(), counter.today()));
             return 0;
         }
     }
@@ -233,10 +231,7 @@ public final class OfficeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (CertificateRecord r : counter.office().confirmLoss(counter.persona(), counter.today())) {
-                System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state()
-                        + (r.reason() == null ? "" : " (" + r.reason().rfcName() + ")"));
-            }
+            printRecords(counter.office().confirmLoss(counter.persona(), counter.today()));
             return 0;
         }
     }
@@ -266,6 +261,14 @@ public final class OfficeCommand implements Runnable {
                         + " " + r.state() + (r.reason() == null ? "" : " (" + r.reason().rfcName() + ")"));
             }
             return 0;
+        }
+    }
+
+    /** Each certificate's state after a card-less operation, with its reason. */
+    static void printRecords(java.util.List<CertificateRecord> records) {
+        for (CertificateRecord r : records) {
+            System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state()
+                    + (r.reason() == null ? "" : " (" + r.reason().rfcName() + ")"));
         }
     }
 

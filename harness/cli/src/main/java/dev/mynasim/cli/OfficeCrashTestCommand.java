@@ -1,7 +1,6 @@
 package dev.mynasim.cli;
 
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.cli.reliability.OfficeCrashTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +18,8 @@ import picocli.CommandLine.Option;
             "Prints kills, reruns, where the kills landed and violations. Needs pcscd with vpcd and a free slot."})
 public final class OfficeCrashTestCommand implements Callable<Integer> {
 
-    @Option(names = "--kills", paramLabel = "N", defaultValue = "100", description = "Kills (default ${DEFAULT-VALUE}).")
-    int kills;
-
-    @Option(names = "--slot", paramLabel = "0|1", defaultValue = "1", description = "vpcd slot (default ${DEFAULT-VALUE}).")
-    int slot;
-
-    @Option(names = "--persona", paramLabel = "NAME", defaultValue = "hanako", description = "Whose card (default ${DEFAULT-VALUE}).")
-    String personaId;
+    @picocli.CommandLine.Mixin
+    CrashRunOptions run = new CrashRunOptions();
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "14", description = "Seed of the kill moments (default ${DEFAULT-VALUE}).")
     long seed;
@@ -36,13 +29,9 @@ public final class OfficeCrashTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (slot != 0 && slot != 1) {
-            throw new IllegalArgumentException("--slot must be 0 or 1");
-        }
-        if (kills < 1) {
-            throw new IllegalArgumentException("--kills must be at least 1");
-        }
-        Persona persona = Fixtures.get().personas().byId(personaId);
+        Persona persona = run.validatedPersona();
+        int kills = run.kills;
+        int slot = run.slot;
         Path dir = directory != null ? directory : Files.createTempDirectory("mynasim-office-crashtest");
         System.out.println("office-crashtest: " + kills + " kills of office operations on " + persona.id() + "'s served card (slot " + slot + "), state in " + dir);
         OfficeCrashTest.Result r = new OfficeCrashTest(persona, kills, slot, dir, seed, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), System.out).run();
