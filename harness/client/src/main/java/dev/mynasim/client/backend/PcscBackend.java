@@ -22,6 +22,11 @@ public final class PcscBackend implements Backend {
     }
 
     @Override
+    public void holdExclusively() {
+        transport.beginExclusive();
+    }
+
+    @Override
     public String name() {
         return "pcsc (" + transport.readerName() + ")";
     }
