@@ -126,8 +126,14 @@ public final class OfficeCrashTest {
                     // anywhere from the late JVM start to just past a whole run
                     finished = office.waitFor((long) ((0.3 + 0.8 * random.nextDouble()) * expectedMillis), TimeUnit.MILLISECONDS);
                 } else {
-                    // inside the transaction: once the journal is written, anywhere over the longest operation
-                    finished = !awaitJournal(office) || office.waitFor((long) (random.nextDouble() * transactionMillis), TimeUnit.MILLISECONDS);
+                    // inside the transaction: once the journal is written, anywhere over a transaction's length
+                    boolean journalled = awaitJournal(office);
+                    long journalSeen = System.nanoTime();
+                    finished = !journalled || office.waitFor((long) (random.nextDouble() * transactionMillis), TimeUnit.MILLISECONDS);
+                    if (journalled && finished) {
+                        // it ended before the kill: the window follows how long transactions take now
+                        transactionMillis = 0.7 * transactionMillis + 0.3 * (System.nanoTime() - journalSeen) / 1e6;
+                    }
                 }
                 if (!finished) {
                     office.destroyForcibly();
