@@ -139,7 +139,8 @@ public final class MunicipalOffice {
             return plan(command, null, asIssued, current(asIssued), on, false, List.of(), changes, 0,
                     CardEvent.LOSS_CONFIRMED, changes.size() + " certificate(s) revoked", now);
         }, null, null);
-        return ca.recordsOf(asIssued.id());
+        return ca.recordsOf(asIssued.id()).stream()
+                .filter(r -> r.reason() == RevocationReason.KEY_COMPROMISE && on.equals(r.stateSince())).toList();
     }
 
     // ---------------------------------------------------------------- changes of name and address
