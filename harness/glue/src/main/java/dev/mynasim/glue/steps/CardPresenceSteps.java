@@ -1,11 +1,11 @@
 package dev.mynasim.glue.steps;
 
+import dev.mynasim.model.CommandApdus;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mynasim.client.backend.CardHands;
 import dev.mynasim.model.CardApplication;
-import dev.mynasim.client.transport.Apdus;
 import dev.mynasim.client.transport.TransportException;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -61,7 +61,7 @@ public class CardPresenceSteps {
 
     @Then("a command to the card fails because it was removed")
     public void aCommandFails() {
-        byte[] select = Apdus.command(0x00, 0xA4, 0x04, 0x0C, CardApplication.JPKI.aid(), 0);
+        byte[] select = CommandApdus.selectApplication(CardApplication.JPKI.aid());
         assertThrows(TransportException.class, () -> world.client().send(select),
                 "a command sent with no card in the reader must fail, not be answered");
     }

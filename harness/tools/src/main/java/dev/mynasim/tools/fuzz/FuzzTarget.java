@@ -1,10 +1,12 @@
 package dev.mynasim.tools.fuzz;
 
+import dev.mynasim.model.CardKey;
+import dev.mynasim.model.CardFile;
+import dev.mynasim.model.CommandApdus;
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.model.Pin;
 import dev.mynasim.simulator.Applications;
 import dev.mynasim.simulator.issuer.ApplicationImage;
-import dev.mynasim.simulator.issuer.CardImages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,18 +90,18 @@ public record FuzzTarget(String name, byte[] aid, List<Integer> fids, int unlock
             // Reading the signature certificate needs the signature password; a PIN-less card (a
             // child's) has only the user-proof key, whose signature needs the user-proof PIN.
             return sign
-                ? List.of(hex("00A4020C020001"), hex("00B0000004"))
-                : List.of(hex("00A4020C020017"), hex("802A0080223021300906052B0E03021A05000414" + "00".repeat(20) + "00"));
+                ? List.of(CommandApdus.selectFile(CardFile.SIGN_CERTIFICATE.fid()), hex("00B0000004"))
+                : List.of(CommandApdus.selectFile(CardKey.JPKI_AUTH.fid()), hex("802A0080223021300906052B0E03021A05000414" + "00".repeat(20) + "00"));
         }
         if (Arrays.equals(aid, CardApplication.TEXT.aid())) {
-            return List.of(hex("00A4020C020001"), hex("00B0000000"));
+            return List.of(CommandApdus.selectFile(CardFile.MY_NUMBER.fid()), hex("00B0000000"));
         }
         if (Arrays.equals(aid, CardApplication.SURFACE.aid())) {
             return List.of(hex("00B0820004"));
         }
         // 住基 and common APs: no PIN-guarded file, but changing the PIN (here to its own value,
         // which the fuzzer fills in) needs it verified in this session; the PIN's EF must be current.
-        return List.of(hex("00A4020C02001C"), hex("8032008004"));
+        return List.of(CommandApdus.selectFile(Pin.JUKI.fid()), hex("8032008004"));
     }
 
     @Override

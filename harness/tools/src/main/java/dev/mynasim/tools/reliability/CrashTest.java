@@ -1,5 +1,6 @@
 package dev.mynasim.tools.reliability;
 
+import dev.mynasim.model.CommandApdus;
 import dev.mynasim.model.Pin;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.model.CardApplication;
@@ -27,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import java.util.concurrent.locks.LockSupport;
@@ -227,8 +227,8 @@ public final class CrashTest {
         int run(PcscTransport card, int cycle, PrintStream out) {
             int violations = 0;
             long begin = System.nanoTime();
-            require(card, Apdus.command(0x00, 0xA4, 0x04, 0x0C, CardApplication.JPKI.aid(), -1), "SELECT JPKI");
-            require(card, Apdus.command(0x00, 0xA4, 0x02, 0x0C, new byte[] {(byte) (target.fid >> 8), (byte) target.fid}, -1), "SELECT PIN");
+            require(card, CommandApdus.selectApplication(CardApplication.JPKI.aid()), "SELECT JPKI");
+            require(card, CommandApdus.selectFile(target.fid), "SELECT PIN");
             byte[] status = card.transceive(Apdus.command(0x00, 0x20, 0x00, 0x80));
             int sw = Apdus.sw(status);
             if (sw != (0x63C0 | start.triesLeft())) {
