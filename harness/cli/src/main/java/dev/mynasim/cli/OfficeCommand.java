@@ -78,8 +78,6 @@ public final class OfficeCommand implements Runnable {
         void withCard(java.util.function.BiConsumer<Persona, TransportIssuerChannel> operation) {
             Persona persona = persona();
             try (Backend backend = Backends.open(reader.name(), persona)) {
-                // one transaction: another application's SELECT would close the issuer channel mid-operation
-                backend.holdExclusively();
                 CardClient client = new CardClient(new GetResponseTransport(backend.transport()));
                 operation.accept(persona, TransportIssuerChannel.forCardOf(client, persona));
                 System.out.println("office: done on the card in " + backend.name());

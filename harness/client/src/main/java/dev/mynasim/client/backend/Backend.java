@@ -33,14 +33,6 @@ public interface Backend extends AutoCloseable {
         return Optional.empty();
     }
 
-    /**
-     * Keeps other applications off the card until {@link #close()} (PC/SC: a card transaction,
-     * SCardBeginTransaction), for work that spans several commands and a security state, such as
-     * the office's issuer channel. A no-op where no other application can reach the card.
-     */
-    default void holdExclusively() {
-    }
-
     @Override
     void close();
 }

@@ -22,11 +22,6 @@ public final class PcscBackend implements Backend {
     }
 
     @Override
-    public void holdExclusively() {
-        transport.beginExclusive();
-    }
-
-    @Override
     public String name() {
         return "pcsc (" + transport.readerName() + ")";
     }

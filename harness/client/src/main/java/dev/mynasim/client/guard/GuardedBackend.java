@@ -71,11 +71,6 @@ public final class GuardedBackend implements Backend {
     }
 
     @Override
-    public void holdExclusively() {
-        raw.holdExclusively();
-    }
-
-    @Override
     public Transport transport() {
         return transport;
     }

@@ -101,19 +101,6 @@ public final class PcscTransport implements Transport, AutoCloseable {
         return card.getProtocol();
     }
 
-    /**
-     * Begins a card transaction (SCardBeginTransaction): other applications' commands wait until
-     * {@link #close()} or the end of this process. A reconnect after the card was lost ends it.
-     */
-    public synchronized void beginExclusive() {
-        connect();
-        try {
-            card.beginExclusive();
-        } catch (CardException | IllegalStateException e) {
-            throw lost(e);
-        }
-    }
-
     @Override
     public synchronized byte[] transceive(byte[] command) {
         Objects.requireNonNull(command, "command");
