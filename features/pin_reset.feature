@@ -13,7 +13,7 @@ Feature: PIN reset at the municipal office
     Then the <pin> is locked
     When "hanako" has the <pin> reset to "<new value>" at the municipal office
     Then <limit> <pin> tries remain
-    When I enter the <pin> "<new value>"
+    When I enter the correct <pin>
     Then the status word is 90 00
 
     Examples:
@@ -28,9 +28,9 @@ Feature: PIN reset at the municipal office
     Given a card for persona "ren"
     And today is 2026-06-01
     When "ren" has the user-proof PIN reset to "9753" at the municipal office
-    And I enter the correct user-proof PIN
+    And I enter the previous user-proof PIN
     Then the status word is 63 C2
-    When I enter the user-proof PIN "9753"
+    When I enter the correct user-proof PIN
     Then the status word is 90 00
 
   Scenario: Without issuer authentication the reset is refused and changes nothing
@@ -49,3 +49,23 @@ Feature: PIN reset at the municipal office
     When I enter a wrong card-info PIN 3 times
     And "hanako" has the user-proof PIN reset to "4321" at the municipal office
     Then the card-info PIN is locked
+
+  Scenario: The office sets a signature password only with a letter and a digit
+    Given a card for persona "hanako"
+    And today is 2026-06-01
+    When I enter a wrong signature password 5 times
+    Then resetting the signature password of "hanako" to "ABCDEF" at the municipal office is refused: "the new signature password must contain at least one letter and one digit"
+    And resetting the signature password of "hanako" to "123456" at the municipal office is refused: "the new signature password must contain at least one letter and one digit"
+    And the signature password is locked
+    When "hanako" has the signature password reset to "ABCDE1" at the municipal office
+    And I enter the correct signature password
+    Then the status word is 90 00
+
+  Scenario: After a reset the byte-level placeholders mean the new value
+    Given a card for persona "hanako"
+    And today is 2026-06-01
+    When "hanako" has the user-proof PIN reset to "4321" at the municipal office
+    And I send APDU "00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01"
+    And I send APDU "00 A4 02 0C 02 00 18"
+    And I send APDU "00 20 00 80 04 <user-proof PIN>"
+    Then the status word is 90 00

@@ -92,6 +92,31 @@ Feature: PINs of the JPKI application
     Then the last status word is 90 00
 
   @destructive
+  Scenario Outline: The holder's software sets a signature password only with a letter and a digit
+    When I change the signature password to "<new value>"
+    Then the change is refused before it reaches the card: "<why>"
+    When I enter the correct signature password
+    Then the last status word is 90 00
+
+    Examples:
+      | new value         | why                                                                         |
+      | ABCDEF            | the new signature password must contain at least one letter and one digit |
+      | 123456            | the new signature password must contain at least one letter and one digit |
+      | abc123            | the new signature password must be 6 to 16 characters of A-Z and 0-9 (upper case) |
+      | A1B2C             | the new signature password must be 6 to 16 characters of A-Z and 0-9 (upper case) |
+
+  @destructive
+  Scenario: The card itself takes a signature password without a digit: the rule is the setting software's
+    Given the JPKI application is selected
+    When I send APDU "00 A4 02 0C 02 00 1B"
+    And I send APDU "00 20 00 80 <signature password length> <signature password>"
+    Then the status word is 90 00
+    When I send APDU "00 24 01 80 06 41 42 43 44 45 46"
+    Then the status word is 90 00
+    When I send APDU "00 20 00 80 06 41 42 43 44 45 46"
+    Then the status word is 90 00
+
+  @destructive
   Scenario: A PIN change needs the PIN first
     Given the JPKI application is selected
     When I send APDU "00 A4 02 0C 02 00 18"

@@ -26,6 +26,8 @@ import javacard.security.RandomData;
  * Holds the application's life cycle. Allocated once with its application.
  */
 final class IssuerCommands {
+
+    /** p, q, dp, dq, qInv. */
     private static final byte ISSUER_KEY_REFERENCE = (byte) 0x81;
     /** RESET RETRY COUNTER P1: 02 = new value and full counter, 03 = full counter only. */
     private static final byte RESET_WITH_NEW_VALUE = (byte) 0x02;

@@ -27,7 +27,7 @@ public final class CallCenterCommand implements Runnable {
 
         @Override
         public Integer call() {
-            desk.printRecords("callcenter.certificate", new CallCentre(desk.state.ca()).reportLoss(desk.holder.persona().id(), desk.day.today()));
+            desk.printRecords("callcenter.certificate", new CallCentre(desk.state.ca()).reportLoss(desk.holder.persona(), desk.day.today()));
             return 0;
         }
     }

@@ -1,7 +1,6 @@
 package dev.mynasim.cli;
 
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.tools.reliability.CrashTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +17,8 @@ import picocli.CommandLine.Option;
             "Prints kills, restarts, time per cycle and violations. Needs pcscd with vpcd and a free slot."})
 public final class CrashTestCommand implements Callable<Integer> {
 
-    @Option(names = "--kills", converter = OptionValues.Count.class, paramLabel = "N", defaultValue = "100", description = "Kills (default ${DEFAULT-VALUE}).")
-    int kills;
-
-    @Option(names = "--slot", converter = OptionValues.Slot.class, paramLabel = "0|1", defaultValue = "1", description = "vpcd slot (default ${DEFAULT-VALUE}).")
-    int slot;
-
-    @Option(names = "--persona", converter = OptionValues.PersonaId.class, paramLabel = "NAME", defaultValue = "hanako", description = "Whose card (default ${DEFAULT-VALUE}).")
-    String personaId;
+    @picocli.CommandLine.Mixin
+    CrashRunOptions run = new CrashRunOptions();
 
     @Option(names = "--seed", converter = OptionValues.Seed.class, paramLabel = "S", defaultValue = "8", description = "Seed of the kill moments and bursts (default ${DEFAULT-VALUE}).")
     long seed;
@@ -40,10 +33,9 @@ public final class CrashTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (slot != 0 && slot != 1) {
-            throw new IllegalArgumentException("--slot must be 0 or 1");
-        }
-        Persona persona = Fixtures.get().personas().byId(personaId);
+        Persona persona = run.validatedPersona();
+        int kills = run.kills;
+        int slot = run.slot;
         Path file = state != null ? state : Files.createTempDirectory("mynasim-crashtest").resolve(persona.id() + ".json");
         System.out.println("crashtest: " + kills + " kills of serve (persona " + persona.id() + ", slot " + slot + "), state file " + file);
         CrashTest.Result r = new CrashTest(persona, kills, slot, file, seed, serveJvmOptions, System.out).run();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "A virtual My Number Card (JPKI) and a Gherkin harness for card and reader integrations.",
         subcommands = {CheckCommand.class, ServeCommand.class, ReadCommand.class, KioskCommand.class,
             OfficeCommand.class, CallCenterCommand.class, CaCommand.class, PersonasCommand.class,
-            ReplayCommand.class, BenchCommand.class, FuzzCommand.class, SoakCommand.class, CrashTestCommand.class, ScaleCommand.class, KeygenCommand.class, StepsCommand.class,
+            ReplayCommand.class, BenchCommand.class, FuzzCommand.class, SoakCommand.class, CrashTestCommand.class, OfficeCrashTestCommand.class, ScaleCommand.class, KeygenCommand.class, StepsCommand.class,
             CommandLine.HelpCommand.class})
 public final class MynasimCommand implements Runnable {
 

@@ -4,6 +4,7 @@ import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.world.issuer.CertificateRecord;
 import dev.mynasim.world.issuer.MunicipalOffice;
+import dev.mynasim.world.issuer.OfficeLedger;
 import dev.mynasim.world.issuer.TestCertificateAuthority;
 import dev.mynasim.client.backend.Backend;
 import dev.mynasim.client.backend.Backends;
@@ -26,9 +27,10 @@ import picocli.CommandLine.Option;
  * ledger in the shared CA state folder.
  */
 @Command(name = "office", mixinStandardHelpOptions = true,
-        description = "The municipal office: reset a PIN, change address or name, renew, reissue, cancel a suspension.",
+        description = "The municipal office: reset a PIN, change address or name, renew the certificates or the card, reissue, extend a period of stay, cancel a suspension, confirm a loss, show a card's history.",
         subcommands = {OfficeCommand.ResetPin.class, OfficeCommand.ChangeAddress.class, OfficeCommand.ChangeName.class,
-            OfficeCommand.Renew.class, OfficeCommand.Reissue.class, OfficeCommand.CardFound.class})
+            OfficeCommand.Renew.class, OfficeCommand.RenewCard.class, OfficeCommand.Reissue.class, OfficeCommand.ExtendStay.class,
+            OfficeCommand.CardFound.class, OfficeCommand.ConfirmLoss.class, OfficeCommand.History.class})
 public final class OfficeCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -144,7 +146,7 @@ public final class OfficeCommand implements Runnable {
                 value = new String(console.readPassword("new %s: ", pin.label()));
             }
             String chosen = value;
-            counter.withCard((persona, card) -> counter.office().resetPin(persona, pin.label(), chosen, card));
+            counter.withCard((persona, card) -> counter.office().resetPin(persona, pin.label(), chosen, counter.today(), card));
             Messages messages = counter.messages();
             System.out.println(messages.get("office.pinReset",
                     messages.language() == Language.JA ? pin.labelJa() : pin.label(), counter.persona().id()));
@@ -195,7 +197,29 @@ public final class OfficeCommand implements Runnable {
         String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
             Messages messages = counter.messages();
             return certificatesLine(messages, messages.get("office.reissued", String.valueOf(MunicipalOffice.REISSUE_FEE_YEN)),
-                    office.reissueCard(persona, counter.today(), card));
+                    office.reissueCard(persona, counter.today(), card)) + "\n" + cardLine(office, persona);
+        }
+    }
+
+    @Command(name = "renew-card", mixinStandardHelpOptions = true,
+            description = "Renewal of the card at its expiry (free, from 3 months before): the card in the reader is the new card; a new card expiry from today, its records rewritten, new keys and certificates; the old certificates revoked (cessationOfOperation).")
+    static final class RenewCard extends OnTheCard {
+        @Override
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            return certificatesLine("office: new card", office.renewCard(persona, counter.today(), card)) + "\n" + cardLine(office, persona);
+        }
+    }
+
+    @Command(name = "extend-stay", mixinStandardHelpOptions = true,
+            description = "A foreign resident's period of stay extended: the card's expiry follows it (written to the card); certificates that ended with the old period are renewed.")
+    static final class ExtendStay extends OnTheCard {
+        @Option(names = "--until", converter = OptionValues.Day.class, required = true, paramLabel = "YYYY-MM-DD", description = "The last day of the extended period of stay.")
+        LocalDate until;
+
+        @Override
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            office.extendStay(persona, until, counter.today(), card);
+            return cardLine(office, persona);
         }
     }
 
@@ -207,8 +231,67 @@ public final class OfficeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            desk.printRecords("office.certificate", desk.state.office().cancelSuspension(desk.holder.persona().id(), desk.day.today()));
+            desk.printRecords("office.certificate", desk.state.office().cancelSuspension(desk.holder.persona(), desk.day.today()));
             return 0;
         }
+    }
+
+    @Command(name = "confirm-loss", mixinStandardHelpOptions = true,
+            description = "The loss is confirmed at the office (the card will not come back): every certificate not yet revoked is revoked (keyCompromise); a reissue follows. The card is not needed.")
+    static final class ConfirmLoss implements Callable<Integer> {
+        @Mixin
+        DeskOptions.Desk desk;
+
+        @Override
+        public Integer call() {
+            printRecords(desk.state.office().confirmLoss(desk.holder.persona(), desk.day.today()));
+            return 0;
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "The card's history as the office recorded it: each operation, the card as registered now, the fees and the certificates.")
+    static final class History implements Callable<Integer> {
+        @Mixin
+        PersonaOption holder = new PersonaOption();
+
+        @Mixin
+        DeskOptions.CaState state = new DeskOptions.CaState();
+
+        @Override
+        public Integer call() {
+            Persona asIssued = holder.persona();
+            MunicipalOffice office = state.office();
+            System.out.println(asIssued.issueDate() + "  issue of the card (persona file)");
+            for (OfficeLedger.Event e : office.ledger().history(asIssued.id())) {
+                System.out.println(e.on() + "  " + e.event().words() + ": " + e.detail());
+            }
+            office.ledger().pending().ifPresent(p ->
+                    System.out.println("interrupted, to be run again: " + p.command() + " for " + p.personaId() + " on " + p.on()));
+            System.out.println(cardLine(office, asIssued));
+            for (OfficeLedger.Fee f : office.ledger().fees(asIssued.id())) {
+                System.out.println("fee: " + f.on() + " " + f.yen() + " yen (" + f.what() + ")");
+            }
+            for (CertificateRecord r : state.ca().recordsOf(asIssued.id())) {
+                System.out.println("certificate: " + r.purpose() + " " + r.serialHex() + " " + r.notBefore() + ".." + r.notAfter()
+                        + " " + r.state() + (r.reason() == null ? "" : " (" + r.reason().rfcName() + ")"));
+            }
+            return 0;
+        }
+    }
+
+    /** Each certificate's state after a card-less operation, with its reason. */
+    static void printRecords(java.util.List<CertificateRecord> records) {
+        for (CertificateRecord r : records) {
+            System.out.println("office: " + r.purpose() + " certificate " + r.serialHex() + " is " + r.state()
+                    + (r.reason() == null ? "" : " (" + r.reason().rfcName() + ")"));
+        }
+    }
+
+    /** The card as registered now: issue date and expiry (and the period of stay). */
+    static String cardLine(MunicipalOffice office, Persona asIssued) {
+        Persona now = office.current(asIssued);
+        return "office: card of " + now.id() + " issued " + now.issueDate() + ", expires " + now.cardExpiry()
+                + now.periodOfStayEnd().map(d -> " (period of stay to " + d + ")").orElse("");
     }
 }

@@ -38,7 +38,8 @@ public final class ReadCommand implements Callable<Integer> {
 
     @Option(names = "--pin", paramLabel = "KIND=VALUE",
             description = "text=<card-info PIN> (My Number and basic 4), code-a=<照合番号A> (My Number),"
-                    + " code-b=<照合番号B> (basic 4). Each spends a try if wrong.")
+                    + " code-b=<照合番号B> (basic 4), sign=<signature password> (the signature certificate)."
+                    + " Each spends a try if wrong.")
     Map<String, String> pins = new LinkedHashMap<>();
 
     @picocli.CommandLine.Spec
@@ -50,9 +51,10 @@ public final class ReadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Map.Entry<String, String> pin : pins.entrySet()) {
-            if (!pin.getKey().equals("text") && !pin.getKey().equals("code-a") && !pin.getKey().equals("code-b")) {
+            if (!pin.getKey().equals("text") && !pin.getKey().equals("code-a") && !pin.getKey().equals("code-b")
+                    && !pin.getKey().equals("sign")) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--pin': '" + pin.getKey()
-                        + "=...' has an unknown kind; use text=, code-a= or code-b=");
+                        + "=...' has an unknown kind; use text=, code-a=, code-b= or sign=");
             }
             if (pin.getValue().isEmpty() || !pin.getValue().matches("[\\x21-\\x7E]+")) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--pin': the value of "
@@ -67,8 +69,18 @@ public final class ReadCommand implements Callable<Integer> {
             System.out.println("reader: " + backend.name());
             System.out.println("ATR:    " + Apdus.toHex(backend.atr()));
             printTokenInfo(client);
+            printCardRecord(info);
             printPinStatus(info);
             printCertificate(client, "user-proof certificate", CardFile.AUTH_CERTIFICATE.fid());
+            if (pins.containsKey("sign")) {
+                client.forgetSelection();
+                if (verify(client, Pin.SIGN, pins.get("sign"))) {
+                    printCertificate(client, "signature certificate", CardFile.SIGN_CERTIFICATE.fid());
+                }
+            } else {
+                System.out.println();
+                System.out.println("(signature certificate not read: give --pin sign=<signature password>)");
+            }
             printCertificate(client, "user-proof CA", CardFile.AUTH_CA_CERTIFICATE.fid());
             printCertificate(client, "signature CA", CardFile.SIGN_CA_CERTIFICATE.fid());
             printPersonalData(client, info);
@@ -92,6 +104,13 @@ public final class ReadCommand implements Callable<Integer> {
         System.out.println("serial:       " + text(token, 80, 16));
     }
 
+    /** The common AP's card record: the card's expiry as the card itself records it. */
+    private static void printCardRecord(CardInfoReader info) {
+        CardInfoReader.CardRecord record = info.cardRecord();
+        System.out.println("card expiry:  " + record.expiry() + " (common AP card record; serial " + record.serial()
+                + ", municipality " + record.municipalityCode() + ")");
+    }
+
     private static String text(byte[] bytes, int offset, int length) {
         return new String(bytes, offset, Math.min(length, Math.max(0, bytes.length - offset)), StandardCharsets.US_ASCII).trim();
     }
@@ -112,7 +131,9 @@ public final class ReadCommand implements Callable<Integer> {
         System.out.println(what + " (EF " + String.format("%04X", fid) + ")");
         System.out.println("  subject:  " + certificate.getSubjectX500Principal().getName());
         System.out.println("  issuer:   " + certificate.getIssuerX500Principal().getName());
-        System.out.println("  validity: " + certificate.getNotBefore().toInstant() + " .. " + certificate.getNotAfter().toInstant());
+        System.out.println("  validity: " + certificate.getNotBefore().toInstant() + " .. " + certificate.getNotAfter().toInstant()
+                + " (" + java.time.LocalDate.ofInstant(certificate.getNotBefore().toInstant(), dev.mynasim.fixtures.CardRules.JST)
+                + " to " + java.time.LocalDate.ofInstant(certificate.getNotAfter().toInstant(), dev.mynasim.fixtures.CardRules.JST) + " JST)");
     }
 
     private void printPersonalData(CardClient client, CardInfoReader info) {

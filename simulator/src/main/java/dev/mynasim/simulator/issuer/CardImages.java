@@ -183,6 +183,21 @@ public final class CardImages {
         return java.util.Map.of(CardFile.CARD_FACE.fid(), cardFace(holderNow, cardPublicKey, RenderedFace.of(holderNow)));
     }
 
+    /** The common AP's card record (EF 0001) for the card as registered now: serial, municipality, expiry. */
+    public static byte[] cardRecordRewrite(Persona holderNow) {
+        return cardRecord(holderNow);
+    }
+
+    /** Room in the text AP's basic 4 (EF 0002) of a card issued to {@code asIssued}. */
+    public static int basicFourCapacity(Persona asIssued) {
+        return basicFourFile(asIssued).length + BASIC_FOUR_HEADROOM;
+    }
+
+    /** Room in the surface AP's card face (EF 0002) of a card issued to {@code asIssued}. */
+    public static int cardFaceCapacity(Persona asIssued) {
+        return surfaceRewrite(asIssued).get(CardFile.CARD_FACE.fid()).length + CARD_FACE_HEADROOM;
+    }
+
     /** Text EF 0001: FF 10 0C + 12 ASCII digits + FF FF filler = 17 bytes. */
     static byte[] myNumberFile(String myNumber) {
         return BerTlv.concat(BerTlv.of(0xFF10, ascii(myNumber)), new byte[] {(byte) 0xFF, (byte) 0xFF});

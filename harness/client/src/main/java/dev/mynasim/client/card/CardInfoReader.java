@@ -173,6 +173,21 @@ public final class CardInfoReader {
         return client.send(new byte[] {0x00, (byte) 0xB2, 0x01, 0x0C, 0x00}).require("READ RECORD 1 of EF 0001");
     }
 
+    /** The card's record in the common AP: serial, municipality code and the card's expiry. */
+    public record CardRecord(String serial, String municipalityCode, java.time.LocalDate expiry) {
+    }
+
+    /** The common AP's card record, parsed. */
+    public CardRecord cardRecord() {
+        byte[] record = commonRecord();
+        if (record.length != 2 + 28 || record[0] != 0x01 || record[1] != 28) {
+            throw new IllegalStateException("the common AP's card record is not 01 1C + 28 digits (" + record.length + " bytes)");
+        }
+        String digits = new String(record, 2, 28, java.nio.charset.StandardCharsets.US_ASCII);
+        return new CardRecord(digits.substring(0, 15), digits.substring(15, 20),
+                java.time.LocalDate.parse(digits.substring(20), java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+    }
+
     /** INTERNAL AUTHENTICATE 00 88 00 99 with the common AP's key 0019. */
     public CardResponse internalAuthenticate(CardApplication application, int keyFid, byte[] challenge) {
         client.ensureSelected(application);

@@ -24,7 +24,7 @@ public class ApduSteps {
     @When("I send APDU {string}")
     @もし("APDU {string}を送る")
     public void iSendApdu(String hex) {
-        byte[] command = Apdus.fromHex(PersonaPlaceholders.expand(hex, world.persona()));
+        byte[] command = Apdus.fromHex(PersonaPlaceholders.expand(hex, world));
         CardResponse response = world.client().send(command);
         world.client().observeRaw(command, response);
         world.setLast(response);
@@ -53,7 +53,7 @@ public class ApduSteps {
     @Then("the response data is {string}")
     @ならば("応答データは{string}である")
     public void theResponseDataIs(String hex) {
-        assertEquals(Apdus.toHex(Apdus.fromHex(PersonaPlaceholders.expand(hex, world.persona()))),
+        assertEquals(Apdus.toHex(Apdus.fromHex(PersonaPlaceholders.expand(hex, world))),
                 Apdus.toHex(world.last().data()), "response data");
     }
 

@@ -1,5 +1,8 @@
 package dev.mynasim.glue.steps;
 
+import dev.mynasim.model.Pin;
+import java.util.EnumMap;
+
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.client.backend.Backends;
 import dev.mynasim.client.card.CardClient;
@@ -37,6 +40,12 @@ public class CardWorld {
     private byte[] lastSignedMessage;
     private byte[] lastSignature;
     private byte[] previousSignature;
+    /** The holder as the office registered them now (name, address, current card); the persona until an office step. */
+    private Persona holderNow;
+    /** The values the card's PINs hold now: the persona's, until a holder change or an office reset. */
+    private final Map<Pin, String> pins = new EnumMap<>(Pin.class);
+    /** The values a change or reset replaced. */
+    private final Map<Pin, String> previousPins = new EnumMap<>(Pin.class);
 
     /** Puts a fresh card for the persona into the configured reader. */
     public void insertCardFor(Persona persona) {
@@ -55,6 +64,52 @@ public class CardWorld {
         this.client = new CardClient(transport);
         this.last = null;
         certificates.clear();
+        this.holderNow = persona;
+        pins.clear();
+        previousPins.clear();
+    }
+
+    /** The holder as registered now: after a move, a reissue or a stay extension, the office's record. */
+    public Persona holder() {
+        persona();
+        return holderNow;
+    }
+
+    public void setHolder(Persona registeredNow) {
+        this.holderNow = registeredNow;
+    }
+
+    /** The value the card holds now for this PIN or code (the persona's as issued, then each change and reset). */
+    public String pin(Pin pin) {
+        return pins.computeIfAbsent(pin, p -> switch (p) {
+            case AUTH -> persona().pins().auth();
+            case SIGN -> persona().pins().sign().orElseThrow(() -> new IllegalStateException(
+                    "persona " + persona().id() + " has no signature password (no signature certificate)"));
+            case TEXT -> persona().pins().text();
+            case JUKI, COMMON -> persona().pins().juki();
+            case TEXT_CODE_A, SURFACE_CODE_A -> holder().verificationCodeA();
+            case TEXT_CODE_B, SURFACE_CODE_B -> holder().verificationCodeB();
+            case BIRTH_DATE -> persona().birthDateEra6();
+            // Blocked from issuance: no value opens it; any well-formed one shows the refusal.
+            case TEXT_BLOCKED -> "0000";
+        });
+    }
+
+    /** The card now holds {@code value} for this PIN (a holder change or an office reset). */
+    public void setPin(Pin pin, String value) {
+        previousPins.put(pin, pin(pin));
+        pins.put(pin, value);
+    }
+
+    /** The value the last change or reset replaced. */
+    public Optional<String> previousPin(Pin pin) {
+        return Optional.ofNullable(previousPins.get(pin));
+    }
+
+    /** The office rewrote 照合番号B (a new card expiry): forget the old values. */
+    public void forgetVerificationCodes() {
+        pins.remove(Pin.TEXT_CODE_B);
+        pins.remove(Pin.SURFACE_CODE_B);
     }
 
     public Persona persona() {

@@ -79,13 +79,13 @@ public class CertificateAuthoritySteps {
     @Given("{string} reports the card lost to the call centre")
     @前提("{string}がカードの紛失をコールセンターに届け出る")
     public void reportsTheCardLost(String personaId) {
-        lifecycle.callCentre().reportLoss(persona(personaId).id(), world.today());
+        lifecycle.callCentre().reportLoss(persona(personaId), world.today());
     }
 
     @When("{string} tells the municipal office the card was found")
     @もし("{string}がカードが見つかったことを市区町村窓口に届け出る")
     public void tellsTheOfficeTheCardWasFound(String personaId) {
-        lifecycle.office().cancelSuspension(persona(personaId).id(), world.today());
+        lifecycle.office().cancelSuspension(persona(personaId), world.today());
     }
 
     @Given("{string} registers a move to {string} at the municipal office")

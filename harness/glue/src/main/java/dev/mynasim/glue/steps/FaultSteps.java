@@ -121,7 +121,7 @@ public class FaultSteps {
     @もし("誤った{pin}を入力しようとする")
     public void iTryToEnterAWrongPin(Pin pin) {
         String wrong = pin == Pin.AUTH ? "0000" : "WRONG0PASS";
-        String right = pin == Pin.AUTH ? world.persona().pins().auth() : world.persona().pins().sign().orElse("");
+        String right = pin == Pin.AUTH ? world.pin(Pin.AUTH) : world.pin(Pin.SIGN);
         attempt(() -> world.client().verify(pin, wrong.equals(right) ? (pin == Pin.AUTH ? "9999" : "WRONG1PASS") : wrong));
     }
 

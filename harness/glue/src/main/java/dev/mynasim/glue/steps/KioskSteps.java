@@ -122,7 +122,7 @@ public class KioskSteps {
     @When("I enter the correct user-proof PIN at the kiosk")
     @もし("キオスク端末で正しい利用者証明用暗証番号を入力する")
     public void iEnterTheCorrectPin() {
-        kiosk().enterPin(EnteredPin.of(world.persona().pins().auth()));
+        kiosk().enterPin(EnteredPin.of(world.pin(dev.mynasim.model.Pin.AUTH)));
     }
 
     @When("I enter a wrong user-proof PIN at the kiosk")
@@ -142,7 +142,7 @@ public class KioskSteps {
     /** Four digits that are not the persona's PIN (its digits each moved on by one). */
     private String wrongPin() {
         StringBuilder wrong = new StringBuilder();
-        for (char c : world.persona().pins().auth().toCharArray()) {
+        for (char c : world.pin(dev.mynasim.model.Pin.AUTH).toCharArray()) {
             wrong.append((char) ('0' + (c - '0' + 1) % 10));
         }
         return wrong.toString();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mynasim.fixtures.CardRules;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.world.issuer.CertificateRecord;
 import dev.mynasim.world.issuer.CertificateState;
@@ -26,6 +27,7 @@ import io.cucumber.java.ja.もし;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -56,10 +58,27 @@ public class OfficeSteps {
         return TransportIssuerChannel.forCardOf(world.client(), world.persona());
     }
 
+    /** After an office operation: the card's certificates and 照合番号B are read again, the holder is the office's record. */
+    private void afterOperation() {
+        world.forgetCertificates();
+        world.forgetVerificationCodes();
+        world.setHolder(lifecycle.office().current(world.persona()));
+        world.client().forgetSelection();
+    }
+
     @When("{string} has the {pin} reset to {string} at the municipal office")
     @もし("{string}が市区町村窓口で{pin}を{string}に再設定してもらう")
     public void hasThePinReset(String personaId, Pin pin, String newValue) {
-        lifecycle.office().resetPin(holder(personaId), pin.label(), newValue, channel());
+        lifecycle.office().resetPin(holder(personaId), pin.label(), newValue, world.today(), channel());
+        world.setPin(pin, newValue);
+        world.client().forgetSelection();
+    }
+
+    @Then("resetting the {pin} of {string} to {string} at the municipal office is refused: {string}")
+    public void resettingIsRefused(Pin pin, String personaId, String newValue, String why) {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> lifecycle.office().resetPin(holder(personaId), pin.label(), newValue, world.today(), channel()));
+        assertEquals(why, refused.getMessage());
         world.client().forgetSelection();
     }
 
@@ -80,22 +99,21 @@ public class OfficeSteps {
     @もし("{string}が{string}に転居し、カードを市区町村窓口に持参する")
     public void movesWithTheCard(String personaId, String newAddress) {
         lifecycle.office().changeAddress(holder(personaId), newAddress, world.today(), channel());
-        world.forgetCertificates();
+        afterOperation();
     }
 
     @When("{string} changes name to {string} and brings the card to the municipal office")
     @もし("{string}が氏名を{string}に変更し、カードを市区町村窓口に持参する")
     public void changesNameWithTheCard(String personaId, String newName) {
         lifecycle.office().changeName(holder(personaId), newName, world.today(), channel());
-        world.forgetCertificates();
+        afterOperation();
     }
 
     @When("{string} renews the certificates at the municipal office")
     @もし("{string}が市区町村窓口で電子証明書を更新する")
     public void renewsTheCertificates(String personaId) {
         lifecycle.office().renewCertificates(holder(personaId), world.today(), channel());
-        world.forgetCertificates();
-        world.client().forgetSelection();
+        afterOperation();
     }
 
     @Then("renewing the certificates of {string} at the municipal office is refused")
@@ -107,6 +125,14 @@ public class OfficeSteps {
         world.client().forgetSelection();
     }
 
+    @Then("renewing the certificates of {string} at the municipal office is refused: {string}")
+    public void renewingIsRefusedWith(String personaId, String because) {
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> lifecycle.office().renewCertificates(holder(personaId), world.today(), channel()));
+        assertTrue(refused.getMessage().contains(because), refused.getMessage());
+        world.client().forgetSelection();
+    }
+
     @When("{string} has the card reissued at the municipal office")
     @もし("{string}が市区町村窓口でカードを再交付してもらう")
     public void hasTheCardReissued(String personaId) {
@@ -114,14 +140,79 @@ public class OfficeSteps {
         // makes its keys and certificates; the old card's certificates are revoked at the CA.
         Persona persona = holder(personaId);
         lifecycle.office().reissueCard(persona, world.today(), channel());
-        world.forgetCertificates();
+        afterOperation();
+    }
+
+    @When("{string} renews the card at the municipal office")
+    public void renewsTheCard(String personaId) {
+        // as for a reissue, the card in the reader stands for the new card
+        lifecycle.office().renewCard(holder(personaId), world.today(), channel());
+        afterOperation();
+    }
+
+    @When("{string} has the period of stay extended to {date} at the municipal office")
+    public void hasThePeriodOfStayExtended(String personaId, LocalDate newEnd) {
+        lifecycle.office().extendStay(holder(personaId), newEnd, world.today(), channel());
+        afterOperation();
+    }
+
+    @When("the municipal office confirms the loss of the card of {string}")
+    public void theOfficeConfirmsTheLoss(String personaId) {
+        lifecycle.office().confirmLoss(holder(personaId), world.today());
+    }
+
+    @When("the card of {string} stays as it was issued")
+    public void theCardStaysAsIssued(String personaId) {
+        holder(personaId);
+    }
+
+    @Then("the card records the expiry {date}")
+    public void theCardRecordsTheExpiry(LocalDate expected) {
         world.client().forgetSelection();
+        CardInfoReader reader = new CardInfoReader(world.client());
+        assertEquals(expected, reader.cardRecord().expiry(), "the card's expiry in the common AP's card record");
+        CardResponse verified = world.client().verify(Pin.SURFACE_CODE_B, world.pin(Pin.SURFACE_CODE_B));
+        assertTrue(verified.ok(), "照合番号B (with the expiry year " + expected.getYear() + ") was refused: SW " + Apdus.swText(verified.sw()));
+        byte[] printed = reader.cardFace().get(0xDF29);
+        assertEquals(String.format("%1$tY%1$tm%1$td", expected), new String(printed, StandardCharsets.US_ASCII), "the expiry on the card face (DF29)");
+        world.client().forgetSelection();
+    }
+
+    @Then("the {certificate} on the card is valid from {date} through {date}")
+    public void theCertificateIsValid(CertificateRef ref, LocalDate from, LocalDate through) {
+        world.client().forgetSelection();
+        if (ref == CertificateRef.SIGN) {
+            CardResponse verified = world.client().verify(Pin.SIGN, world.pin(Pin.SIGN));
+            assertTrue(verified.ok(), "the signature password was refused: SW " + Apdus.swText(verified.sw()));
+        }
+        X509Certificate onCard = CertificateSteps.certificate(world, ref);
+        assertEquals(CardRules.notBefore(from), onCard.getNotBefore().toInstant(), "notBefore of the " + ref.words + " (00:00 JST)");
+        assertEquals(CardRules.notAfter(through), onCard.getNotAfter().toInstant(), "notAfter of the " + ref.words + " (23:59:59 JST)");
+        assertEquals(CertificateState.GOOD, lifecycle.ca().find(onCard).orElseThrow().state(), "the " + ref.words + " at the CA");
+        world.client().forgetSelection();
+    }
+
+    @Then("the card has no signature certificate")
+    public void theCardHasNoSignatureCertificate() {
+        world.client().forgetSelection();
+        world.client().ensureSelected(dev.mynasim.model.CardApplication.JPKI);
+        CardResponse select = world.client().selectEf(CertificateRef.SIGN.fid);
+        assertEquals(Apdus.swText(0x6A82), Apdus.swText(select.sw()), "SELECT of the signature certificate EF");
+        world.client().forgetSelection();
+    }
+
+    @Then("the office's history of {string} reads:")
+    public void theOfficesHistoryReads(String personaId, io.cucumber.datatable.DataTable table) {
+        List<List<String>> expected = table.asLists().subList(1, table.height());
+        List<List<String>> actual = lifecycle.office().ledger().history(personaId).stream()
+                .map(e -> List.of(e.on().toString(), e.event().words())).toList();
+        assertEquals(expected, actual, "the office's history of " + personaId);
     }
 
     @Then("the basic 4 on the card show the {holderField} {string} and the integrity record verifies")
     @ならば("カードの基本4情報の{holderField}は{string}となり、真正性確認情報が検証できる")
     public void theBasicFourShow(String field, String expected) {
-        CardResponse verified = world.client().verify(Pin.TEXT, world.persona().pins().text());
+        CardResponse verified = world.client().verify(Pin.TEXT, world.pin(Pin.TEXT));
         assertTrue(verified.ok(), "the card-info PIN was refused: SW " + Apdus.swText(verified.sw()));
         CardInfoReader reader = new CardInfoReader(world.client());
         CardInfoReader.BasicFour basic = reader.basicFour();
@@ -136,7 +227,7 @@ public class OfficeSteps {
     @Then("the card face shows the {holderField} {string} and its signature verifies")
     @ならば("券面画像の{holderField}は{string}となり、その署名が検証できる")
     public void theCardFaceShows(String field, String expected) {
-        CardResponse verified = world.client().verify(Pin.SURFACE_CODE_B, world.persona().verificationCodeB());
+        CardResponse verified = world.client().verify(Pin.SURFACE_CODE_B, world.pin(Pin.SURFACE_CODE_B));
         assertTrue(verified.ok(), "照合番号B was refused: SW " + Apdus.swText(verified.sw()));
         CardInfoReader reader = new CardInfoReader(world.client());
         Map<Integer, byte[]> face = reader.cardFace();
@@ -178,5 +269,10 @@ public class OfficeSteps {
         List<OfficeLedger.Fee> fees = lifecycle.office().ledger().fees(personaId);
         assertEquals(List.of(yen), fees.stream().map(OfficeLedger.Fee::yen).toList(), "fees of " + personaId);
         assertEquals(MunicipalOffice.REISSUE_FEE_YEN, yen);
+    }
+
+    @Then("no fee is recorded for {string}")
+    public void noFeeIsRecorded(String personaId) {
+        assertEquals(List.of(), lifecycle.office().ledger().fees(personaId), "fees of " + personaId);
     }
 }

@@ -10,33 +10,22 @@ import io.cucumber.java.ja.ならば;
 import io.cucumber.java.ja.もし;
 import java.util.EnumMap;
 import java.util.Map;
+import dev.mynasim.fixtures.PinRules;
+import java.util.Optional;
 
 /** Domain steps for PIN entry, try counters, locks and PIN changes. */
 public class PinSteps {
 
     private final CardWorld world;
-    /** The PIN values the card holds now: the persona's, until a scenario changes one. */
-    private final Map<Pin, String> current = new EnumMap<>(Pin.class);
-    /** The values a change replaced, so scenarios can try them without writing a PIN into the feature. */
-    private final Map<Pin, String> previous = new EnumMap<>(Pin.class);
+    /** Why the holder's software refused the last change (the card never saw it); null after a change it sent. */
+    private String refusal;
 
     public PinSteps(CardWorld world) {
         this.world = world;
     }
 
     private String currentValue(Pin pin) {
-        return current.computeIfAbsent(pin, p -> switch (p) {
-            case AUTH -> world.persona().pins().auth();
-            case SIGN -> world.persona().pins().sign().orElseThrow(() -> new IllegalStateException(
-                    "persona " + world.persona().id() + " has no signature password (no signature certificate)"));
-            case TEXT -> world.persona().pins().text();
-            case JUKI, COMMON -> world.persona().pins().juki();
-            case TEXT_CODE_A, SURFACE_CODE_A -> world.persona().verificationCodeA();
-            case TEXT_CODE_B, SURFACE_CODE_B -> world.persona().verificationCodeB();
-            case BIRTH_DATE -> world.persona().birthDateEra6();
-            // Blocked from issuance: no value opens it; any well-formed one shows the refusal.
-            case TEXT_BLOCKED -> "0000";
-        });
+        return world.pin(pin);
     }
 
     /** A value of the right format that is not the PIN, so it spends exactly one try. */
@@ -76,10 +65,8 @@ public class PinSteps {
     @When("I enter the previous {pin}")
     @もし("以前の{pin}を入力する")
     public void iEnterThePreviousPin(Pin pin) {
-        String old = previous.get(pin);
-        if (old == null) {
-            throw new IllegalStateException("the " + pin.label() + " has not been changed in this scenario");
-        }
+        String old = world.previousPin(pin).orElseThrow(
+                () -> new IllegalStateException("the " + pin.label() + " has not been changed in this scenario"));
         world.setLast(world.client().verify(pin, old));
     }
 
@@ -91,15 +78,35 @@ public class PinSteps {
         }
     }
 
+    /**
+     * A change as the holder's software makes it (the JPKI client, a kiosk): the setting rule is
+     * applied first (card-spec §3: the signature password needs a letter and a digit), and a value
+     * it refuses never reaches the card. Byte-level scenarios show the card itself is permissive.
+     */
     @When("I change the {pin} to {string}")
     @もし("{pin}を{string}に変更する")
     public void iChangeThePinTo(Pin pin, String newValue) {
+        Optional<String> problem = switch (pin) {
+            case SIGN -> PinRules.signPasswordProblem(newValue);
+            case AUTH, TEXT, JUKI, COMMON -> PinRules.fourDigitPinProblem(newValue);
+            default -> Optional.empty();
+        };
+        if (problem.isPresent()) {
+            refusal = "the new " + pin.label() + " " + problem.get();
+            return;
+        }
+        refusal = null;
         CardResponse response = world.client().changePin(pin, currentValue(pin), newValue);
         world.setLast(response);
         if (response.ok()) {
-            previous.put(pin, currentValue(pin));
-            current.put(pin, newValue);
+            world.setPin(pin, newValue);
         }
+    }
+
+    @Then("the change is refused before it reaches the card: {string}")
+    @ならば("変更はカードに届く前に拒否される: {string}")
+    public void theChangeIsRefused(String expected) {
+        assertEquals(expected, refusal, "the holder software's refusal");
     }
 
     @Then("{int} {pin} try/tries remain(s)")

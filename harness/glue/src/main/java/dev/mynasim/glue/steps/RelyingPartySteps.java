@@ -38,11 +38,9 @@ public class RelyingPartySteps {
         this.lifecycle = lifecycle;
     }
 
-    /** Enters the persona's PIN; a refusal fails the step with the status word (never the PIN). */
+    /** Enters the card's current PIN; a refusal fails the step with the status word (never the PIN). */
     private void enterPin(Pin pin) {
-        String value = pin == Pin.AUTH ? world.persona().pins().auth()
-                : world.persona().pins().sign().orElseThrow(() -> new IllegalStateException(
-                        "persona " + world.persona().id() + " has no signature password (no signature certificate)"));
+        String value = world.pin(pin);
         CardResponse response = world.client().verify(pin, value);
         world.setLast(response);
         assertTrue(response.ok(), String.format("the card refused the %s: SW %04X", pin.label(), response.sw()));

@@ -22,6 +22,18 @@ public interface IssuerCardChannel {
     /** Sets a locked or forgotten PIN (by its label, e.g. "user-proof PIN") to a new value with a full counter. */
     void resetPin(String pinLabel, String newValue);
 
-    /** Rewrites name and address in the text AP (EF 0002, EF 0003) and the surface AP (card face EF 0002). */
+    /**
+     * Rewrites what the card records about its holder and itself: name and address in the text AP
+     * (EF 0002, EF 0003) and the surface AP (card face EF 0002), the card's expiry in the card face
+     * (DF29) and the common AP's card record, and 照合番号B (which carries the expiry year) in the text
+     * and surface APs.
+     */
     void rewritePersonalData(Persona holderNow);
+
+    /**
+     * Refuses, before anything is sent to the card, data that the card's files cannot hold: the
+     * holder's records as {@link #rewritePersonalData} would write them, and a certificate of
+     * {@code certificateBytes}. The message names the field and the limit.
+     */
+    void checkFits(Persona holderNow, int certificateBytes);
 }

@@ -158,18 +158,65 @@ public final class TestCertificateAuthority {
      * for a holder under 15 on that day is refused.
      */
     public X509Certificate issueCertificate(Persona persona, CertificatePurpose purpose, PublicKey key, LocalDate on) {
-        LocalDate expiry = CardRules.certificateExpiry(persona.birthDate(), on, persona.cardExpiry());
-        X509Certificate certificate;
-        if (purpose == CertificatePurpose.AUTH) {
-            certificate = pki.issueAuthCertificate(persona, key, on, expiry);
-        } else {
-            if (!CardRules.signCertificateAllowed(persona.birthDate(), on)) {
-                throw new IllegalStateException("persona '" + persona.id() + "' is under 15 on " + on + ": no signature certificate");
-            }
-            certificate = pki.issueSignCertificate(persona, key, on, expiry);
-        }
+        X509Certificate certificate = certify(persona, purpose, key, on,
+                CardRules.certificateExpiry(persona.birthDate(), on, persona.cardExpiry()));
         registerIssued(persona.id(), certificate);
         return certificate;
+    }
+
+    /**
+     * Signs a certificate for a key made on the card, valid from {@code on} through {@code notAfter},
+     * without recording it: the office records it with {@link #commit} once it is on the card. A sign
+     * certificate for a holder under 15 on that day is refused.
+     */
+    public X509Certificate certify(Persona persona, CertificatePurpose purpose, PublicKey key, LocalDate on, LocalDate notAfter) {
+        if (notAfter.isBefore(on)) {
+            throw new IllegalArgumentException("a certificate issued on " + on + " cannot end on " + notAfter);
+        }
+        if (purpose == CertificatePurpose.AUTH) {
+            return pki.issueAuthCertificate(persona, key, on, notAfter);
+        }
+        if (!CardRules.signCertificateAllowed(persona.birthDate(), on)) {
+            throw new IllegalStateException("persona '" + persona.id() + "' is under 15 on " + on + ": no signature certificate");
+        }
+        return pki.issueSignCertificate(persona, key, on, notAfter);
+    }
+
+    /**
+     * A change of one certificate's status, as the office plans it (a journal entry): to REVOKED with
+     * a reason, to ON_HOLD, or back to GOOD.
+     */
+    public record StatusChange(CertificatePurpose purpose, String serialHex, CertificateState to, RevocationReason reason) {
+    }
+
+    /**
+     * Records new certificates (GOOD) and applies status changes in one write of the state file, so a
+     * revocation never lands without its replacement. Idempotent: a certificate already recorded and a
+     * change already applied are left as they are, so an interrupted operation can commit again.
+     */
+    public synchronized void commit(String personaId, List<X509Certificate> issued, List<StatusChange> changes, LocalDate on) {
+        List<CertificateRecord> list = state.certificates();
+        for (X509Certificate certificate : issued) {
+            CertificatePurpose purpose = purposeOf(certificate);
+            if (find(purpose, certificate.getSerialNumber()).isEmpty()) {
+                list.add(new CertificateRecord(certificate.getSerialNumber().toString(16), purpose, personaId,
+                        LocalDate.ofInstant(certificate.getNotBefore().toInstant(), CardRules.JST),
+                        LocalDate.ofInstant(certificate.getNotAfter().toInstant(), CardRules.JST),
+                        CertificateState.GOOD, null, null));
+            }
+        }
+        for (StatusChange change : changes) {
+            CertificateRecord record = require(change.purpose(), new BigInteger(change.serialHex(), 16));
+            if (record.state() == change.to() && java.util.Objects.equals(record.reason(), change.reason())) {
+                continue;
+            }
+            if (record.state() == CertificateState.REVOKED) {
+                throw new IllegalStateException("the " + record.purpose() + " certificate serial " + record.serialHex()
+                        + " was already revoked on " + record.stateSince() + " (" + record.reason() + ")");
+            }
+            list.set(list.indexOf(record), record.withState(change.to(), change.reason(), on));
+        }
+        save();
     }
 
     // ---------------------------------------------------------------- status changes

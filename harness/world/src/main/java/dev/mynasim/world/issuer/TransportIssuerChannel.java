@@ -38,18 +38,25 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
 
     private final CardClient client;
     private final byte[] cardKey;
+    /** The card's holder as issued: the capacities of its files follow the data written at issue. */
+    private final Persona asIssued;
 
     /** A channel with this card key (AES-128); the caller's copy may be wiped afterwards. */
     public TransportIssuerChannel(CardClient client, byte[] cardKey) {
+        this(client, cardKey, null);
+    }
+
+    private TransportIssuerChannel(CardClient client, byte[] cardKey, Persona asIssued) {
         this.client = client;
         this.cardKey = cardKey.clone();
+        this.asIssued = asIssued;
     }
 
     /** The office's channel to the holder's card: the key derived from the test master key and the card serial. */
     public static TransportIssuerChannel forCardOf(CardClient client, Persona holder) {
         byte[] key = IssuerKeyDerivation.testMaster().cardKey(holder.serialNumber());
         try {
-            return new TransportIssuerChannel(client, key);
+            return new TransportIssuerChannel(client, key, holder);
         } finally {
             Arrays.fill(key, (byte) 0);
         }
@@ -109,12 +116,7 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
     public void resetPin(String pinLabel, String newValue) {
         Pin pin = Pin.labelled(pinLabel);
         open(pin.application());
-        byte[] value = newValue.getBytes(StandardCharsets.US_ASCII);
-        try {
-            client.send(IssuerApdus.resetRetryCounter(pin, value)).require("RESET RETRY COUNTER of the " + pin.label());
-        } finally {
-            Arrays.fill(value, (byte) 0);
-        }
+        setValue(pin, newValue);
     }
 
     @Override
@@ -123,11 +125,47 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
         for (Map.Entry<Integer, byte[]> file : CardImages.textRewrite(holderNow).entrySet()) {
             writeFile(file.getKey(), file.getValue());
         }
+        setValue(Pin.TEXT_CODE_B, holderNow.verificationCodeB());
         open(CardApplication.SURFACE);
         for (Map.Entry<Integer, byte[]> file : CardImages.surfaceRewrite(holderNow).entrySet()) {
             writeFile(file.getKey(), file.getValue());
         }
+        setValue(Pin.SURFACE_CODE_B, holderNow.verificationCodeB());
+        open(CardApplication.COMMON);
+        writeFile(CardFile.CARD_RECORD.fid(), CardImages.cardRecordRewrite(holderNow));
         client.forgetSelection();
+    }
+
+    @Override
+    public void checkFits(Persona holderNow, int certificateBytes) {
+        if (certificateBytes > CardImages.CERTIFICATE_CAPACITY) {
+            throw new IllegalArgumentException("the new certificate would take " + certificateBytes
+                    + " bytes; the card's certificate file holds " + CardImages.CERTIFICATE_CAPACITY
+                    + " (name or address too long for the certificate)");
+        }
+        if (asIssued == null) {
+            return;
+        }
+        int basicFour = CardImages.textRewrite(holderNow).get(CardFile.BASIC_FOUR.fid()).length;
+        if (basicFour > CardImages.basicFourCapacity(asIssued)) {
+            throw new IllegalArgumentException("name and address take " + basicFour + " bytes in the card's basic 4 (text EF 0002), which holds "
+                    + CardImages.basicFourCapacity(asIssued) + ": shorten the name or address");
+        }
+        int cardFace = CardImages.surfaceRewrite(holderNow).get(CardFile.CARD_FACE.fid()).length;
+        if (cardFace > CardImages.cardFaceCapacity(asIssued)) {
+            throw new IllegalArgumentException("the card face would take " + cardFace + " bytes (surface EF 0002), the card holds "
+                    + CardImages.cardFaceCapacity(asIssued) + ": shorten the name or address");
+        }
+    }
+
+    /** RESET RETRY COUNTER with a new value, in the application already opened. */
+    private void setValue(Pin pin, String newValue) {
+        byte[] value = newValue.getBytes(StandardCharsets.US_ASCII);
+        try {
+            client.send(IssuerApdus.resetRetryCounter(pin, value)).require("RESET RETRY COUNTER of the " + pin.label());
+        } finally {
+            Arrays.fill(value, (byte) 0);
+        }
     }
 
     /** SET EF LENGTH (80 E0 01 00), SELECT EF, WRITE BINARY in chunks: the file is exactly the content afterwards. */

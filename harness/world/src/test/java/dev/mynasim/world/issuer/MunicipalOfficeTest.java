@@ -53,13 +53,13 @@ class MunicipalOfficeTest {
 
     @Test
     void aLossReportHoldsBothCertificatesAndCardFoundReleasesThem() {
-        assertEquals(2, callCentre.reportLoss("hanako", TODAY).size());
+        assertEquals(2, callCentre.reportLoss(hanako, TODAY).size());
         assertEquals(CertificateState.ON_HOLD, stateOf(credentials.authCertificate()));
         assertEquals(CertificateState.ON_HOLD, stateOf(credentials.signCertificate().orElseThrow()));
-        office.cancelSuspension("hanako", TODAY.plusDays(2));
+        office.cancelSuspension(hanako, TODAY.plusDays(2));
         assertEquals(CertificateState.GOOD, stateOf(credentials.authCertificate()));
         assertEquals(CertificateState.GOOD, stateOf(credentials.signCertificate().orElseThrow()));
-        assertThrows(IllegalStateException.class, () -> office.cancelSuspension("hanako", TODAY.plusDays(3)));
+        assertThrows(IllegalStateException.class, () -> office.cancelSuspension(hanako, TODAY.plusDays(3)));
     }
 
     @Test
@@ -74,7 +74,7 @@ class MunicipalOfficeTest {
 
     @Test
     void aNameChangeWhileTheCardIsLostStillRevokesTheSignCertificate() {
-        callCentre.reportLoss("hanako", TODAY);
+        callCentre.reportLoss(hanako, TODAY);
         office.registerNameChange(hanako, "山田　花子", TODAY.plusDays(1));
         assertEquals(CertificateState.REVOKED, stateOf(credentials.signCertificate().orElseThrow()));
         assertEquals(CertificateState.ON_HOLD, stateOf(credentials.authCertificate()));
@@ -106,6 +106,8 @@ class MunicipalOfficeTest {
         RecordingChannel card = new RecordingChannel();
         Persona moved = office.changeAddress(hanako, "東京都千代田区千代田１－２", TODAY, card);
         assertEquals(List.of("rewrite 東京都千代田区千代田１－２", "generate SIGN", "write SIGN"), card.calls);
+        assertEquals(ca.find(credentials.authCertificate()).orElseThrow().notAfter(), newestGood(CertificatePurpose.SIGN).notAfter(),
+                "the new signature certificate ends with the user-proof certificate (card-spec 5.3)");
         assertEquals(CertificateState.REVOKED, stateOf(credentials.signCertificate().orElseThrow()));
         assertEquals(CertificateState.GOOD, stateOf(credentials.authCertificate()));
         assertEquals(moved.address(), office.ledger().current(hanako).address(), "the office remembers the new address");
@@ -115,25 +117,153 @@ class MunicipalOfficeTest {
 
     @Test
     void reissueRevokesTheOldCardsCertificatesAsCessationOfOperationAndChargesTheFee() {
-        callCentre.reportLoss("hanako", TODAY);
+        callCentre.reportLoss(hanako, TODAY);
         RecordingChannel newCard = new RecordingChannel();
         MunicipalOffice.IssuedCertificates issued = office.reissueCard(hanako, TODAY.plusDays(3), newCard);
         assertEquals(RevocationReason.CESSATION_OF_OPERATION, ca.find(credentials.authCertificate()).orElseThrow().reason());
         assertEquals(RevocationReason.CESSATION_OF_OPERATION,
                 ca.find(credentials.signCertificate().orElseThrow()).orElseThrow().reason());
         assertEquals(CertificateState.GOOD, stateOf(issued.auth()));
-        assertEquals(List.of(new OfficeLedger.Fee("hanako", TODAY.plusDays(3), 1000, "reissue of the My Number Card")),
-                new OfficeLedger(stateDir).fees("hanako"), "recorded on disk");
+        assertEquals(List.of(1000), new OfficeLedger(stateDir).fees("hanako").stream().map(OfficeLedger.Fee::yen).toList(),
+                "recorded on disk");
+    }
+
+    CertificateRecord newestGood(CertificatePurpose purpose) {
+        return ca.recordsOf("hanako").stream().filter(r -> r.purpose() == purpose && r.state() == CertificateState.GOOD)
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void aReissueGivesANewCardExpiryCountedFromTheReissueDate() {
+        MunicipalOffice.IssuedCertificates issued = office.reissueCard(hanako, LocalDate.of(2033, 6, 1), new RecordingChannel());
+        assertEquals(LocalDate.of(2043, 4, 1), office.current(hanako).cardExpiry());
+        assertEquals(LocalDate.of(2038, 4, 1), ca.find(issued.auth()).orElseThrow().notAfter());
+        assertEquals(LocalDate.of(2038, 4, 1), ca.find(issued.sign().orElseThrow()).orElseThrow().notAfter());
+    }
+
+    @Test
+    void renewalAfterExpiryIssuesNewCertificatesWithoutAFee() {
+        RecordingChannel card = new RecordingChannel();
+        MunicipalOffice.IssuedCertificates renewed = office.renewCertificates(hanako, LocalDate.of(2029, 4, 2), card);
+        assertEquals(LocalDate.of(2034, 4, 1), ca.find(renewed.auth()).orElseThrow().notAfter(), "5th birthday after 2029-04-02 = card expiry");
+        assertEquals(List.of(), office.ledger().fees("hanako"));
+        assertEquals(RevocationReason.SUPERSEDED, ca.find(credentials.authCertificate()).orElseThrow().reason());
+    }
+
+    @Test
+    void aReissueDatedBeforeTheBirthChangesNothing() throws Exception {
+        byte[] caBefore = java.nio.file.Files.readAllBytes(ca.stateFile());
+        RecordingChannel card = new RecordingChannel();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> office.reissueCard(hanako, LocalDate.of(1900, 1, 1), card));
+        assertTrue(e.getMessage().contains("birth date"), e.getMessage());
+        assertEquals(List.of(), card.calls, "the card is not touched");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(caBefore, java.nio.file.Files.readAllBytes(ca.stateFile()), "the CA state");
+        assertEquals(List.of(), new OfficeLedger(stateDir).fees("hanako"), "no fee");
+        assertTrue(new OfficeLedger(stateDir).pending().isEmpty(), "no journal");
+    }
+
+    @Test
+    void anAddressTooLongForTheCardChangesNothing() throws Exception {
+        byte[] caBefore = java.nio.file.Files.readAllBytes(ca.stateFile());
+        RecordingChannel card = new RecordingChannel();
+        card.fitLimit = 60;
+        String longAddress = "東京都千代田区".repeat(20);
+        assertThrows(IllegalArgumentException.class, () -> office.changeAddress(hanako, longAddress, TODAY, card));
+        assertEquals(List.of(), card.calls, "the card is not touched");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(caBefore, java.nio.file.Files.readAllBytes(ca.stateFile()), "the CA state");
+        assertEquals(hanako.address(), new OfficeLedger(stateDir).current(hanako).address(), "the ledger keeps the old address");
+    }
+
+    @Test
+    void aReissueInterruptedOnTheCardIsCompletedByRunningItAgainWithOneFee() {
+        RecordingChannel failing = new RecordingChannel();
+        failing.failAfter = 3;
+        LocalDate day = TODAY.plusDays(5);
+        assertThrows(IllegalStateException.class, () -> office.reissueCard(hanako, day, failing));
+        assertEquals(CertificateState.GOOD, stateOf(credentials.authCertificate()), "no revocation before the replacement is on the card");
+        assertEquals(List.of(), new OfficeLedger(stateDir).fees("hanako"), "no fee before the operation completes");
+        assertTrue(new OfficeLedger(stateDir).pending().isPresent(), "the journal says what to finish");
+        IllegalStateException other = assertThrows(IllegalStateException.class,
+                () -> new MunicipalOffice(ca).changeAddress(hanako, "東京都千代田区千代田１－２", day, new RecordingChannel()));
+        assertTrue(other.getMessage().contains("office reissue"), other.getMessage());
+        MunicipalOffice.IssuedCertificates issued = new MunicipalOffice(TestCertificateAuthority.open(pki, stateDir))
+                .reissueCard(hanako, day, new RecordingChannel());
+        TestCertificateAuthority reopened = TestCertificateAuthority.open(pki, stateDir);
+        assertEquals(CertificateState.GOOD, reopened.find(issued.auth()).orElseThrow().state());
+        assertEquals(RevocationReason.CESSATION_OF_OPERATION, reopened.find(credentials.authCertificate()).orElseThrow().reason());
+        assertEquals(List.of(1000), new OfficeLedger(stateDir).fees("hanako").stream().map(OfficeLedger.Fee::yen).toList());
+        assertEquals(List.of(CardEvent.REISSUE), new OfficeLedger(stateDir).history("hanako").stream().map(OfficeLedger.Event::event).toList());
+    }
+
+    /** The card pulled out before each of its commands in turn: every rerun completes, with one fee and one replacement. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 2, 3, 4})
+    void anOperationInterruptedAtAnyCardStepCompletesOnRerun(int failAfter) {
+        LocalDate day = TODAY.plusDays(7);
+        RecordingChannel failing = new RecordingChannel();
+        failing.failAfter = failAfter;
+        assertThrows(IllegalStateException.class, () -> office.reissueCard(hanako, day, failing));
+        assertEquals(List.of(), new OfficeLedger(stateDir).fees("hanako"));
+        assertEquals(2L, ca.recordsOf("hanako").stream().filter(r -> r.state() == CertificateState.GOOD).count(),
+                "the old certificates stand until the new ones are on the card");
+        new MunicipalOffice(TestCertificateAuthority.open(pki, stateDir)).reissueCard(hanako, day, new RecordingChannel());
+        TestCertificateAuthority after = TestCertificateAuthority.open(pki, stateDir);
+        assertEquals(List.of(day, day), after.recordsOf("hanako").stream().filter(r -> r.state() == CertificateState.GOOD)
+                .map(CertificateRecord::notBefore).toList(), "exactly the two new certificates are good");
+        assertEquals(1, new OfficeLedger(stateDir).fees("hanako").size());
+        assertTrue(new OfficeLedger(stateDir).pending().isEmpty());
+    }
+
+    @Test
+    void aPeriodOfStayExtensionMovesTheCardExpiryAndRenewsCertificatesThatEndedWithTheStay() {
+        Persona maria = personas.byId("maria");
+        ca.registerIssued(pki.credentials(maria));
+        RecordingChannel card = new RecordingChannel();
+        Persona after = office.extendStay(maria, LocalDate.of(2030, 4, 14), LocalDate.of(2027, 3, 1), card);
+        assertEquals(LocalDate.of(2030, 4, 14), after.cardExpiry());
+        assertEquals(List.of("rewrite " + maria.address(), "generate AUTH", "write AUTH", "generate SIGN", "write SIGN"), card.calls);
+        assertEquals(LocalDate.of(2030, 4, 14), ca.recordsOf("maria").stream().filter(r -> r.state() == CertificateState.GOOD)
+                .map(CertificateRecord::notAfter).distinct().reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
+    void theOfficeRefusesASignaturePasswordWithoutADigit() {
+        RecordingChannel card = new RecordingChannel();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> office.resetPin(hanako, "signature password", "ABCDEF", TODAY, card));
+        assertTrue(e.getMessage().contains("one letter and one digit"), e.getMessage());
+        assertEquals(List.of(), card.calls);
+        office.resetPin(hanako, "signature password", "ABCDE1", TODAY, card);
+        assertEquals(List.of("reset signature password"), card.calls);
     }
 
     /** A card stand-in: makes key pairs host-side and records what the office asked for. */
     private static final class RecordingChannel implements IssuerCardChannel {
         final List<String> calls = new ArrayList<>();
         final List<java.security.PublicKey> keys = new ArrayList<>();
+        /** Longest address the "card" takes. */
+        int fitLimit = Integer.MAX_VALUE;
+        /** The card is pulled out after this many commands. */
+        int failAfter = Integer.MAX_VALUE;
+
+        private void step(String call) {
+            if (calls.size() >= failAfter) {
+                throw new IllegalStateException("card removed");
+            }
+            calls.add(call);
+        }
+
+        @Override
+        public void checkFits(Persona holderNow, int certificateBytes) {
+            if (holderNow.address().length() > fitLimit) {
+                throw new IllegalArgumentException("address too long for the card");
+            }
+        }
 
         @Override
         public java.security.interfaces.RSAPublicKey generateKeyPair(CertificatePurpose purpose) {
-            calls.add("generate " + purpose);
+            step("generate " + purpose);
             java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) TestPki.generateRsaKeyPair().getPublic();
             keys.add(key);
             return key;
@@ -141,17 +271,17 @@ class MunicipalOfficeTest {
 
         @Override
         public void writeCertificate(CertificatePurpose purpose, java.security.cert.X509Certificate certificate) {
-            calls.add("write " + purpose);
+            step("write " + purpose);
         }
 
         @Override
         public void resetPin(String pinLabel, String newValue) {
-            calls.add("reset " + pinLabel);
+            step("reset " + pinLabel);
         }
 
         @Override
         public void rewritePersonalData(Persona holderNow) {
-            calls.add("rewrite " + holderNow.address());
+            step("rewrite " + holderNow.address());
         }
     }
 }
