@@ -206,7 +206,7 @@ public final class OfficeCommand implements Runnable {
     static final class RenewCard extends OnTheCard {
         @Override
         String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
-            return certificatesLine("office: new card", office.renewCard(persona, counter.today(), card)) + "\n" + cardLine(office, persona);
+            return certificatesLine(counter.messages(), counter.messages().get("office.newCard"), office.renewCard(persona, counter.today(), card)) + "\n" + cardLine(office, persona);
         }
     }
 

@@ -10,24 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class StepsCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    static Run mynasim(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        java.io.StringWriter err = new java.io.StringWriter();
-        int exit;
+    /** The contract test's runner: System.out and System.err captured, where the CLI prints. */
+    static CliContractTest.Run mynasim(String... args) {
         try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            picocli.CommandLine commandLine = MynasimCommand.commandLine();
-            commandLine.setErr(new java.io.PrintWriter(err, true));
-            exit = commandLine.execute(args);
+            return CliContractTest.run(args);
         } finally {
-            System.setOut(original);
             System.clearProperty(Language.PROPERTY);
         }
-        return new Run(exit, captured.toString(StandardCharsets.UTF_8), err.toString());
     }
 
     @Test

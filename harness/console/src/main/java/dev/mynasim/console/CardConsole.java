@@ -301,8 +301,8 @@ public final class CardConsole implements ObservedCard.Listener, VpcdBridge.List
         TestCertificateAuthority fresh = TestCertificateAuthority.open(pki, caDirectory);
         try {
             List<CertificateRecord> changed = suspend
-                    ? new CallCentre(fresh).reportLoss(persona.id(), today())
-                    : new MunicipalOffice(fresh).cancelSuspension(persona.id(), today());
+                    ? new CallCentre(fresh).reportLoss(persona, today())
+                    : new MunicipalOffice(fresh).cancelSuspension(persona, today());
             return (suspend ? "loss reported: " : "suspension cancelled: ") + changed.stream()
                     .map(r -> r.purpose() + " certificate " + r.serialHex() + " is " + r.state()).toList();
         } catch (IllegalStateException e) {

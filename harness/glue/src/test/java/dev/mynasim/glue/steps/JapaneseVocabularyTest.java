@@ -134,12 +134,14 @@ class JapaneseVocabularyTest {
     void everySecretPlaceholderHasAJapaneseNameForTheSameValue() {
         Map<String, String> japanese = PersonaPlaceholders.japaneseNames();
         assertEquals(Set.of("user-proof PIN", "signature password", "text PIN", "juki PIN", "My Number", "code A", "code B",
-                "birth-date key"), japanese.keySet());
+                "birth-date key", "signature password length"), japanese.keySet());
         Persona persona = Fixtures.get().personas().byId("hanako");
-        japanese.forEach((en, ja) -> assertEquals(PersonaPlaceholders.expand("00 <" + en + ">", persona),
-                PersonaPlaceholders.expand("00 <" + ja + ">", persona), "<" + en + "> and <" + ja + ">"));
+        CardWorld world = new CardWorld();
+        world.insertCardFor(persona);
+        japanese.forEach((en, ja) -> assertEquals(PersonaPlaceholders.expand("00 <" + en + ">", world),
+                PersonaPlaceholders.expand("00 <" + ja + ">", world), "<" + en + "> and <" + ja + ">"));
         assertEquals(Set.of("利用者証明用暗証番号", "署名用パスワード", "券面事項入力補助用暗証番号", "住民基本台帳用暗証番号", "個人番号",
-                "照合番号A", "照合番号B", "生年月日キー"), Set.copyOf(japanese.values()));
+                "照合番号A", "照合番号B", "生年月日キー", "署名用パスワードの長さ"), Set.copyOf(japanese.values()));
     }
 
     @Test

@@ -239,6 +239,14 @@ public final class OfficeLedger {
         return file;
     }
 
+    /** A fee recorded on its own, under the file's lock (the locking and strict-loading tests use it). */
+    synchronized void charge(Fee fee) {
+        update(c -> {
+            c.fees().add(fee);
+            return c;
+        });
+    }
+
     // ---------------------------------------------------------------- the journal (MunicipalOffice only)
 
     synchronized void begin(Pending pending) {

@@ -127,7 +127,7 @@ class ConcurrentStateTest {
                     }
                     case 1 -> {
                         String persona = pki.allCredentials().keySet().iterator().next();
-                        office.ledger().charge(new OfficeLedger.Fee(persona, TODAY, 1, "worker " + worker + " op " + i));
+                        office.ledger().charge(new OfficeLedger.Fee(persona, TODAY, 1, "worker " + worker + " op " + i, "w" + worker + "-" + i));
                         System.out.println("fee " + i);
                     }
                     default -> {

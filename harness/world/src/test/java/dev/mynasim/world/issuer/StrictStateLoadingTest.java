@@ -44,7 +44,7 @@ class StrictStateLoadingTest {
         TestCertificateAuthority ca = TestCertificateAuthority.open(pki, dir);
         ca.registerIssued(hanako);
         ca.hold(hanako.authCertificate(), TODAY);
-        new MunicipalOffice(ca).ledger().charge(new OfficeLedger.Fee("hanako", TODAY, 1000, "reissue"));
+        new MunicipalOffice(ca).ledger().charge(new OfficeLedger.Fee("hanako", TODAY, 1000, "reissue", "test-reissue"));
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")
@@ -74,7 +74,7 @@ class StrictStateLoadingTest {
             TestCertificateAuthority ca = TestCertificateAuthority.open(pki, dir);
             ca.registerIssued(hanako); // what every CLI command does on opening the CA
             MunicipalOffice office = new MunicipalOffice(ca);
-            office.ledger().charge(new OfficeLedger.Fee("hanako", TODAY, 1000, "reissue"));
+            office.ledger().charge(new OfficeLedger.Fee("hanako", TODAY, 1000, "reissue", "test-reissue"));
         });
         String message = refused.getMessage();
         assertTrue(message.contains(file.toAbsolutePath().toString()), message);
