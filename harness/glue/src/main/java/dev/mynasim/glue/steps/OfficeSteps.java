@@ -75,6 +75,7 @@ public class OfficeSteps {
     }
 
     @Then("resetting the {pin} of {string} to {string} at the municipal office is refused: {string}")
+    @ならば("{pin}の再設定（{string}、新しい値{string}）は市区町村窓口で拒否される: {string}")
     public void resettingIsRefused(Pin pin, String personaId, String newValue, String why) {
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> lifecycle.office().resetPin(holder(personaId), pin.label(), newValue, world.today(), channel()));
@@ -126,6 +127,7 @@ public class OfficeSteps {
     }
 
     @Then("renewing the certificates of {string} at the municipal office is refused: {string}")
+    @ならば("市区町村窓口での{string}の電子証明書の更新は拒否される: {string}")
     public void renewingIsRefusedWith(String personaId, String because) {
         IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> lifecycle.office().renewCertificates(holder(personaId), world.today(), channel()));
@@ -144,6 +146,7 @@ public class OfficeSteps {
     }
 
     @When("{string} renews the card at the municipal office")
+    @もし("{string}が市区町村窓口でカードを更新する")
     public void renewsTheCard(String personaId) {
         // as for a reissue, the card in the reader stands for the new card
         lifecycle.office().renewCard(holder(personaId), world.today(), channel());
@@ -151,22 +154,26 @@ public class OfficeSteps {
     }
 
     @When("{string} has the period of stay extended to {date} at the municipal office")
+    @もし("{string}の在留期間が{date}まで延長され、市区町村窓口で届け出る")
     public void hasThePeriodOfStayExtended(String personaId, LocalDate newEnd) {
         lifecycle.office().extendStay(holder(personaId), newEnd, world.today(), channel());
         afterOperation();
     }
 
     @When("the municipal office confirms the loss of the card of {string}")
+    @もし("市区町村窓口が{string}のカードの紛失を確認する")
     public void theOfficeConfirmsTheLoss(String personaId) {
         lifecycle.office().confirmLoss(holder(personaId), world.today());
     }
 
     @When("the card of {string} stays as it was issued")
+    @もし("{string}のカードは交付されたままである")
     public void theCardStaysAsIssued(String personaId) {
         holder(personaId);
     }
 
     @Then("the card records the expiry {date}")
+    @ならば("カードの有効期限は{date}と記録されている")
     public void theCardRecordsTheExpiry(LocalDate expected) {
         world.client().forgetSelection();
         CardInfoReader reader = new CardInfoReader(world.client());
@@ -179,6 +186,7 @@ public class OfficeSteps {
     }
 
     @Then("the {certificate} on the card is valid from {date} through {date}")
+    @ならば("カードの{certificate}の有効期間は{date}から{date}までである")
     public void theCertificateIsValid(CertificateRef ref, LocalDate from, LocalDate through) {
         world.client().forgetSelection();
         if (ref == CertificateRef.SIGN) {
@@ -193,6 +201,7 @@ public class OfficeSteps {
     }
 
     @Then("the card has no signature certificate")
+    @ならば("カードに署名用電子証明書はない")
     public void theCardHasNoSignatureCertificate() {
         world.client().forgetSelection();
         world.client().ensureSelected(dev.mynasim.model.CardApplication.JPKI);
@@ -202,6 +211,7 @@ public class OfficeSteps {
     }
 
     @Then("the office's history of {string} reads:")
+    @ならば("窓口の{string}の履歴は次のとおりである:")
     public void theOfficesHistoryReads(String personaId, io.cucumber.datatable.DataTable table) {
         List<List<String>> expected = table.asLists().subList(1, table.height());
         List<List<String>> actual = lifecycle.office().ledger().history(personaId).stream()
@@ -272,6 +282,7 @@ public class OfficeSteps {
     }
 
     @Then("no fee is recorded for {string}")
+    @ならば("{string}に手数料は記録されていない")
     public void noFeeIsRecorded(String personaId) {
         assertEquals(List.of(), lifecycle.office().ledger().fees(personaId), "fees of " + personaId);
     }
