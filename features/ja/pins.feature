@@ -93,6 +93,31 @@
     ならば 最後のステータスワードは90 00である
 
   @destructive
+  シナリオアウトライン: 利用者のソフトウェアは英字と数字を両方含む署名用パスワードだけを設定する
+    もし 署名用パスワードを"<新しい値>"に変更する
+    ならば 変更はカードに届く前に拒否される: "<理由>"
+    もし 正しい署名用パスワードを入力する
+    ならば 最後のステータスワードは90 00である
+
+    例:
+      | 新しい値 | 理由                                                                              |
+      | ABCDEF   | the new signature password must contain at least one letter and one digit         |
+      | 123456   | the new signature password must contain at least one letter and one digit         |
+      | abc123   | the new signature password must be 6 to 16 characters of A-Z and 0-9 (upper case) |
+      | A1B2C    | the new signature password must be 6 to 16 characters of A-Z and 0-9 (upper case) |
+
+  @destructive
+  シナリオ: カード自体は数字のない署名用パスワードも受け付ける: 規則は設定するソフトウェアのもの
+    前提 公的個人認証アプリケーションが選択されている
+    もし APDU "00 A4 02 0C 02 00 1B"を送る
+    かつ APDU "00 20 00 80 <署名用パスワードの長さ> <署名用パスワード>"を送る
+    ならば ステータスワードは90 00である
+    もし APDU "00 24 01 80 06 41 42 43 44 45 46"を送る
+    ならば ステータスワードは90 00である
+    もし APDU "00 20 00 80 06 41 42 43 44 45 46"を送る
+    ならば ステータスワードは90 00である
+
+  @destructive
   シナリオ: 暗証番号の変更には先に暗証番号が要る
     前提 公的個人認証アプリケーションが選択されている
     もし APDU "00 A4 02 0C 02 00 18"を送る

@@ -21,7 +21,7 @@ class StepsCommandTest {
 
     @Test
     void listsBothVocabulariesByArea() {
-        Run run = mynasim("steps", "--lang", "en");
+        CliContractTest.Run run = mynasim("steps", "--lang", "en");
         String out = run.out();
         assertEquals(0, run.exit());
         assertTrue(out.contains("Apdu:\n") && out.contains("When  I send APDU {string}"), out);
@@ -32,7 +32,7 @@ class StepsCommandTest {
 
     @Test
     void listsTheJapaneseVocabularyWithItsWordsAndPlaceholders() {
-        Run run = mynasim("steps", "--lang", "ja");
+        CliContractTest.Run run = mynasim("steps", "--lang", "ja");
         String out = run.out();
         assertEquals(0, run.exit(), run.err());
         assertTrue(out.contains("暗証番号:\n") && out.contains("もし   誤った{pin}を{int}回入力する"), out);
@@ -44,7 +44,7 @@ class StepsCommandTest {
 
     @Test
     void anUnknownLanguageIsAUsageError() {
-        Run run = mynasim("steps", "--lang", "jp");
+        CliContractTest.Run run = mynasim("steps", "--lang", "jp");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("en or ja"), run.err());
     }
