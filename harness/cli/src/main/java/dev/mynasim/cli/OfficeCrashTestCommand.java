@@ -21,10 +21,10 @@ public final class OfficeCrashTestCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CrashRunOptions run = new CrashRunOptions();
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "14", description = "Seed of the kill moments (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = OptionValues.Seed.class, paramLabel = "S", defaultValue = "14", description = "Seed of the kill moments (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Folder for the card state and the CA state (default: a new temporary folder).")
+    @Option(names = "--dir", converter = OptionValues.Folder.class, paramLabel = "DIR", description = "Folder for the card state and the CA state (default: a new temporary folder).")
     Path directory;
 
     @Override

@@ -142,14 +142,37 @@ class CliContractTest {
 
     @Test
     void everyOptionRefusesValuesOutsideWhatItAcceptsInOneLineWithExit2() {
+        int checked = hostileWalk(false);
+        assertTrue(checked > 300, "hostile values tried: " + checked);
+    }
+
+    /** Issue 18: the same contract holds for every command that speaks Japanese, run with --lang ja. */
+    @Test
+    void theContractHoldsInJapaneseToo() {
+        try {
+            int checked = hostileWalk(true);
+            assertTrue(checked > 50, "hostile values tried with --lang ja: " + checked);
+        } finally {
+            System.clearProperty(Language.PROPERTY);
+        }
+    }
+
+    /** Every option of every command (with --lang ja: of the commands that take it) given hostile values. */
+    private int hostileWalk(boolean japanese) {
         Map<List<String>, CommandSpec> commands = new LinkedHashMap<>();
         walk(MynasimCommand.commandLine(), List.of(), commands);
         int checked = 0;
         int options = 0;
         for (Map.Entry<List<String>, CommandSpec> command : commands.entrySet()) {
             CommandSpec spec = command.getValue();
+            if (japanese && spec.findOption("--lang") == null) {
+                continue;
+            }
             List<String> base = new ArrayList<>(command.getKey());
             base.addAll(REQUIRED.getOrDefault(spec.qualifiedName(), List.of()));
+            if (japanese) {
+                base.addAll(List.of("--lang", "ja"));
+            }
             List<ArgSpec> args = new ArrayList<>(spec.options());
             args.addAll(spec.positionalParameters());
             for (ArgSpec arg : args) {
@@ -184,9 +207,9 @@ class CliContractTest {
                 }
             }
         }
-        System.out.printf("CLI contract: %d commands, %d options with values, %d hostile values refused%n",
-                commands.size(), options, checked);
-        assertTrue(checked > 300, "hostile values tried: " + checked);
+        System.out.printf("CLI contract%s: %d commands, %d options with values, %d hostile values refused%n",
+                japanese ? " (--lang ja)" : "", commands.size(), options, checked);
+        return checked;
     }
 
     private static String name(ArgSpec arg) {
