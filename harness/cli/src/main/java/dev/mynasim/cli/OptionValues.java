@@ -245,67 +245,68 @@ final class OptionValues {
         }
     }
 
-    /** A card profile name. */
-    static final class ProfileName implements ITypeConverter<String> {
+    /** A value its own parser checks (card profile, layout, latency, shard, language): the parser's refusal is the usage error. */
+    private abstract static class Checked<T> implements ITypeConverter<T> {
+        private final java.util.function.Function<String, T> parse;
+
+        Checked(java.util.function.Function<String, T> parse) {
+            this.parse = parse;
+        }
+
         @Override
-        public String convert(String value) {
+        public T convert(String value) {
             try {
-                CardProfile.named(value);
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
-            return value;
+        }
+    }
+
+    /** A card profile name. */
+    static final class ProfileName extends Checked<String> {
+        ProfileName() {
+            super(v -> {
+                CardProfile.named(v);
+                return v;
+            });
         }
     }
 
     /** A message language: en or ja. */
-    static final class Lang implements ITypeConverter<Language> {
-        @Override
-        public Language convert(String value) {
-            try {
-                return Language.of(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class Lang extends Checked<Language> {
+        Lang() {
+            super(Language::of);
         }
     }
 
     /** A shard of the suite: I/N with 1 <= I <= N. */
-    static final class ShardOf implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            try {
-                dev.mynasim.cli.shard.Shard.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-            return value;
+    static final class ShardOf extends Checked<String> {
+        ShardOf() {
+            super(v -> {
+                dev.mynasim.cli.shard.Shard.parse(v);
+                return v;
+            });
         }
     }
 
     /** A card layout word (short-form, long-form). */
-    static final class LayoutName implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            try {
-                dev.mynasim.fixtures.CardLayout.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-            return value;
+    static final class LayoutName extends Checked<String> {
+        LayoutName() {
+            super(v -> {
+                dev.mynasim.fixtures.CardLayout.parse(v);
+                return v;
+            });
         }
     }
 
     /** A latency profile. */
-    static final class Latency implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            try {
-                LatencyProfile.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-            return value;
+    static final class Latency extends Checked<String> {
+        Latency() {
+            super(v -> {
+                LatencyProfile.parse(v);
+                return v;
+            });
         }
     }
 
