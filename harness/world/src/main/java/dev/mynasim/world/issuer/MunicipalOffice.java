@@ -344,7 +344,6 @@ public final class MunicipalOffice {
         String command = CardEvent.FIRST_SIGNATURE_CERTIFICATE.verb();
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
-            checkCardUsable(asIssued, on, command);
             Persona now = current(asIssued);
             if (holderHasSignature(asIssued)) {
                 throw new IllegalStateException(asIssued.id() + " already has a signature password and key on the card:"
@@ -359,6 +358,7 @@ public final class MunicipalOffice {
             if (problem.isPresent()) {
                 throw new IllegalArgumentException("the new signature password " + problem.get());
             }
+            checkCardUsable(asIssued, on, command);
             if (currentAuth(asIssued, on).isEmpty()) {
                 throw new IllegalStateException("the user-proof certificate of " + asIssued.id() + " is not current on " + on
                         + " (it expired on " + latestAuth(asIssued).map(CertificateRecord::notAfter).map(String::valueOf).orElse("?")
