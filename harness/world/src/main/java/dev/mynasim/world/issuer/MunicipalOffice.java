@@ -7,11 +7,15 @@ import dev.mynasim.world.issuer.OfficeLedger.Pending;
 import dev.mynasim.world.issuer.OfficeLedger.Phase;
 import dev.mynasim.world.issuer.OfficeLedger.Registered;
 import dev.mynasim.world.issuer.TestCertificateAuthority.StatusChange;
-import dev.mynasim.fixtures.pki.TestPki;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.KeyFactory;
+import java.security.PublicKey;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -457,15 +461,32 @@ public final class MunicipalOffice {
     /** The size a certificate for this plan will have, measured on a throwaway key of the card's size. */
     private int largestCertificate(Plan plan) {
         int largest = 0;
-        java.security.PublicKey sample = TestPki.generateRsaKeyPair().getPublic();
         for (CertificateSpec spec : plan.issue()) {
             try {
-                largest = Math.max(largest, ca.certify(plan.after(), spec.purpose(), sample, plan.on(), spec.notAfter()).getEncoded().length);
+                largest = Math.max(largest, ca.certify(plan.after(), spec.purpose(), SizingKey.RSA_2048, plan.on(), spec.notAfter()).getEncoded().length);
             } catch (java.security.cert.CertificateEncodingException e) {
                 throw new IllegalStateException("cannot encode a certificate", e);
             }
         }
         return largest;
+    }
+
+    /**
+     * A stand-in public key for sizing a certificate before the card makes the real one: every RSA-2048
+     * modulus has its top bit set, so its DER encoding (and the certificate's) has the same length whatever
+     * the key. Generating a real pair here cost a key generation per office operation (docs/performance.md).
+     */
+    private static final class SizingKey {
+        static final PublicKey RSA_2048 = sizingKey();
+
+        private static PublicKey sizingKey() {
+            BigInteger modulus = BigInteger.ONE.shiftLeft(2048).subtract(BigInteger.ONE);
+            try {
+                return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, RSAKeyGenParameterSpec.F4));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK has no RSA key factory", e);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- validation
