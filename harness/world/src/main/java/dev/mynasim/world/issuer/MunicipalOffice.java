@@ -365,8 +365,8 @@ public final class MunicipalOffice {
             checkCardUsable(asIssued, on, command);
             if (currentAuth(asIssued, on).isEmpty()) {
                 throw new IllegalStateException("the user-proof certificate of " + asIssued.id() + " is not current on " + on
-                        + " (it expired on " + latestAuth(asIssued).map(CertificateRecord::notAfter).map(String::valueOf).orElse("?")
-                        + "): renew the certificates first (office renew)");
+                        + latestAuth(asIssued).map(r -> " (it ended on " + r.notAfter() + ")").orElse("")
+                        + ": renew the certificates first (office renew)");
             }
         };
         return certificatesAfter(transact(command, null, asIssued, on, validation, () -> {
