@@ -122,6 +122,40 @@ Feature: The card's dates through its life, worked out by hand
     And the user-proof certificate on the card is valid from 2033-03-01 through 2037-05-01
     And the signature certificate on the card is valid from 2034-05-01 through 2037-05-01
 
+  Scenario: hikari's first signature certificate at 20 ends with the user-proof certificate, not at its own 5th birthday
+    Her card reissued at 14 on 2033-06-01 runs to 2038-05-01. Renewed on 2038-03-01, when she is 18,
+    the new card runs 10 birthdays, to 2047-05-01, and its user-proof certificate 5, to 2042-05-01
+    (she has no signature password yet, so the renewed card has no signature certificate). A first
+    signature certificate on 2039-06-01 would run to its own 5th birthday, 2044-05-01, but ends with
+    the user-proof certificate.
+    Given a card for persona "hikari"
+    And today is 2033-06-01
+    And "hikari" has the card reissued at the municipal office
+    And today is 2038-03-01
+    And "hikari" renews the card at the municipal office
+    And the card has no signature certificate
+    And today is 2039-06-01
+    When "hikari" gets the first signature certificate with the password "HIKARI15" at the municipal office
+    Then the card records the expiry 2047-05-01
+    And the user-proof certificate on the card is valid from 2038-03-01 through 2042-05-01
+    And the signature certificate on the card is valid from 2039-06-01 through 2042-05-01
+
+  Scenario: A first signature certificate waits for a current user-proof certificate
+    On the card renewed at 18 (to 2047-05-01) the user-proof certificate ended on 2042-05-01: the
+    office renews it first (to the 5th birthday after 2042-06-01, 2047-05-01), then issues the
+    signature certificate, which ends with it.
+    Given a card for persona "hikari"
+    And today is 2033-06-01
+    And "hikari" has the card reissued at the municipal office
+    And today is 2038-03-01
+    And "hikari" renews the card at the municipal office
+    And today is 2042-06-01
+    Then getting the first signature certificate for "hikari" with the password "HIKARI15" at the municipal office is refused: "(it ended on 2042-05-01): renew the certificates first (office renew)"
+    When "hikari" renews the certificates at the municipal office
+    And "hikari" gets the first signature certificate with the password "HIKARI15" at the municipal office
+    Then the user-proof certificate on the card is valid from 2042-06-01 through 2047-05-01
+    And the signature certificate on the card is valid from 2042-06-01 through 2047-05-01
+
   Scenario: A lost card found again keeps its dates
     Given a card for persona "hanako"
     And today is 2026-06-01
