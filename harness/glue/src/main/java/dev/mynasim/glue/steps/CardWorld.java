@@ -107,7 +107,10 @@ public class CardWorld {
 
     /** The card now holds {@code value} for this PIN (a holder change or an office reset). */
     public void setPin(Pin pin, String value) {
-        previousPins.put(pin, pin(pin));
+        boolean neverSet = pin == Pin.SIGN && !pins.containsKey(pin) && persona().pins().sign().isEmpty();
+        if (!neverSet) { // a first signature password replaces nothing
+            previousPins.put(pin, pin(pin));
+        }
         pins.put(pin, value);
     }
 
