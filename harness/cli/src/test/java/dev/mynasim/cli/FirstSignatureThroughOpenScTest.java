@@ -3,7 +3,6 @@ package dev.mynasim.cli;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.card.CardClient;
@@ -15,18 +14,15 @@ import dev.mynasim.model.Pin;
 import dev.mynasim.simulator.CardProfile;
 import dev.mynasim.simulator.VirtualCard;
 import dev.mynasim.simulator.VirtualCards;
-import dev.mynasim.simulator.vpcd.PcscEnvironment;
+import dev.mynasim.simulator.vpcd.OpenScTools;
 import dev.mynasim.simulator.vpcd.RequiresPcsc;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FirstSignatureThroughOpenScTest {
 
     private static final String READER = "Virtual PCD 00 00";
-    private static final Path PKCS11_MODULE = Path.of("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so");
     private static final String PASSWORD = "HIKARI15";
 
     @TempDir
@@ -53,7 +48,7 @@ class FirstSignatureThroughOpenScTest {
     void takeTheCardOut() throws Exception {
         if (bridge != null) {
             bridge.close();
-            await("card out of " + READER).atMost(Duration.ofSeconds(10)).until(() -> run("opensc-tool", "--list-readers")
+            await("card out of " + READER).atMost(Duration.ofSeconds(10)).until(() -> OpenScTools.run("opensc-tool", "--list-readers")
                     .lines().noneMatch(line -> line.contains("Yes") && line.contains(READER)));
         }
     }
@@ -61,12 +56,12 @@ class FirstSignatureThroughOpenScTest {
     @Test
     void theFirstSignatureCertificateAt15IsReadAndUsedThroughOpenSc() throws Exception {
         for (String tool : List.of("opensc-tool", "pkcs15-tool", "pkcs11-tool", "openssl")) {
-            requireTool(tool);
+            OpenScTools.require(tool);
         }
         Persona hikari = Fixtures.get().personas().byId("hikari");
         VirtualCard card = VirtualCards.issue(hikari, Fixtures.get().pki(), CardProfile.CONTACT);
         bridge = new VpcdBridge(card, VpcdBridge.DEFAULT_HOST, VpcdBridge.SLOT0_PORT).start();
-        await("card in " + READER).atMost(Duration.ofSeconds(10)).until(() -> run("opensc-tool", "--list-readers")
+        await("card in " + READER).atMost(Duration.ofSeconds(10)).until(() -> OpenScTools.run("opensc-tool", "--list-readers")
                 .lines().anyMatch(line -> line.contains("Yes") && line.contains(READER)));
         // OpenSC's JPKI emulator lists both certificate objects on every card; the password shows what the card has
         assertTrue(signaturePin().contains("Tries left     : 0"), "the never-set password: " + signaturePin());
@@ -99,43 +94,17 @@ class FirstSignatureThroughOpenScTest {
 
         Path message = Files.writeString(dir.resolve("message.txt"), "hikari, 15 today");
         Path signature = dir.resolve("message.sig");
-        String out = run("pkcs11-tool", "--module", PKCS11_MODULE.toString(), "--slot-index", "1", "--login",
-                "--pin", PASSWORD, "--sign", "--mechanism", "SHA256-RSA-PKCS", "--id", "02",
-                "-i", message.toString(), "-o", signature.toString());
+        String out = OpenScTools.pkcs11Sign("1", "02", PASSWORD, message, signature);
         assertTrue(Files.exists(signature) && Files.size(signature) == 256, "pkcs11-tool made no 256-byte signature: " + out);
-        Path publicKey = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(sign.getPublicKey().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        String verified = run("openssl", "dgst", "-sha256", "-verify", publicKey.toString(), "-signature", signature.toString(), message.toString());
+        String verified = OpenScTools.opensslVerify(sign.getPublicKey(), message, signature);
         assertTrue(verified.contains("Verified OK"), verified);
     }
 
     /** pkcs15-tool's section on the signature password. */
     private static String signaturePin() throws IOException, InterruptedException {
-        String pins = run("pkcs15-tool", "--reader", READER, "--list-pins");
+        String pins = OpenScTools.run("pkcs15-tool", "--reader", READER, "--list-pins");
         int at = pins.indexOf("Digital Signature PIN");
         assertTrue(at >= 0, pins);
         return pins.substring(at);
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish in 60 s");
-        }
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void requireTool(String tool) {
-        boolean present = List.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":")).stream()
-                .anyMatch(folder -> Files.isExecutable(Path.of(folder, tool)));
-        if (!present || (tool.startsWith("pkcs11") && !Files.exists(PKCS11_MODULE))) {
-            String reason = tool + " (OpenSC/openssl) is not installed: apt-get install -y --no-install-recommends opensc openssl";
-            if (PcscEnvironment.required()) {
-                fail(PcscEnvironment.REQUIRE_ENV + "=1 but " + reason);
-            }
-            org.junit.jupiter.api.Assumptions.abort(reason);
-        }
     }
 }
