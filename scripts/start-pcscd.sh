@@ -59,6 +59,10 @@ else
             fd="${fd##*/}"
             if [[ "$fd" -gt 2 ]]; then eval "exec $fd>&-"; fi
         done 2>/dev/null
+        # A session of its own: pcscd (pcsc-lite 1.9) stays in its caller's process group and session when it
+        # daemonises, so a tool that ends a job by killing the job's process group (a test runner, a CI step)
+        # would take the machine's pcscd with it.
+        if command -v setsid >/dev/null; then exec setsid "$PCSCD" ${PCSCD_ARGS:-}; fi
         exec "$PCSCD" ${PCSCD_ARGS:-}
     )
     log "started pcscd ($PCSCD ${PCSCD_ARGS:-})"
