@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * back through pcscd with javax.smartcardio: the whole PC/SC stack a vendor's software sees.
  *
  * <p>A vpcd slot is a shared resource: pcscd's vpcd driver has two ({@value VpcdSlot#SLOTS}), and a slot
- * holds one card. Each {@code VpcdBackend} is a lease of one slot, held from {@link #with} until
+ * holds one card. The slots in use are those free when the first lease is asked for ({@link #usableSlots()}). Each {@code VpcdBackend} is a lease of one slot, held from {@link #with} until
  * {@link #close}; a second lease waits until a slot is free ({@link VpcdSlots}). So scenarios that run
  * in parallel each get a reader of their own, never more at once than there are slots. Each slot keeps
  * its bridge connected across leases (pcscd sees one insertion); a lease swaps its fresh card in.
@@ -24,7 +24,8 @@ public final class VpcdBackend implements Backend, CardHands {
 
     /** How long a lease waits for a free slot before it fails (a scenario holds one for seconds at most). */
     private static final Duration LEASE_TIMEOUT = Duration.ofMinutes(2);
-    private static final VpcdSlots SLOTS = new VpcdSlots(VpcdSlot.SLOTS);
+    /** The pool, made at the first lease from the slots usable then. */
+    private static VpcdSlots slots;
 
     private final VpcdSlot slot;
     private final ControlledCard controls;
@@ -40,32 +41,45 @@ public final class VpcdBackend implements Backend, CardHands {
      * A fault that takes the card out drops the bridge's connection, so pcscd sees a removal.
      */
     public static VpcdBackend with(ControlledCard controlled) {
-        VpcdSlot slot = SLOTS.lease(LEASE_TIMEOUT);
+        VpcdSlots pool = slots();
+        VpcdSlot slot = pool.lease(LEASE_TIMEOUT);
         try {
             slot.load(controlled);
         } catch (RuntimeException e) {
-            SLOTS.release(slot);
+            pool.release(slot);
             throw e;
         }
         return new VpcdBackend(slot, controlled);
     }
 
     /**
-     * The slots whose vpcd port pcscd listens on now, in order: how many vpcd scenarios can run at once.
-     * Empty when pcscd or vpcd is not there.
+     * The slots that pcscd's vpcd listens on and that hold no card now (another bridge, such as a
+     * {@code mynasim serve}, may hold one), in order: how many vpcd scenarios can run at once. Empty when
+     * pcscd or vpcd is not there.
      */
     public static List<Integer> usableSlots() {
         return IntStream.range(0, VpcdSlot.SLOTS)
-                .filter(slot -> PcscEnvironment.check(VpcdBridge.portForSlot(slot)).ready())
+                .filter(slot -> PcscEnvironment.check(VpcdBridge.portForSlot(slot)).ready() && !VpcdSlot.holdsACard(slot))
                 .boxed().toList();
+    }
+
+    /** With no slot usable the pool holds slot 0 alone, whose first lease then says why it cannot be used. */
+    private static synchronized VpcdSlots slots() {
+        if (slots == null) {
+            List<Integer> usable = usableSlots();
+            slots = new VpcdSlots(usable.isEmpty() ? List.of(0) : usable);
+        }
+        return slots;
     }
 
     /**
      * Disconnects the vpcd readers no lease holds now (pcscd sees their cards removed); a later lease connects
      * again. For a program that is done with vpcd but goes on (a test class); the JVM's exit does it anyway.
      */
-    public static void disconnectIdleSlots() {
-        SLOTS.disconnectIdle();
+    public static synchronized void disconnectIdleSlots() {
+        if (slots != null) {
+            slots.disconnectIdle();
+        }
     }
 
     @Override
@@ -127,7 +141,7 @@ public final class VpcdBackend implements Backend, CardHands {
     @Override
     public void close() {
         if (released.compareAndSet(false, true)) {
-            SLOTS.release(slot);
+            slots().release(slot);
         }
     }
 }

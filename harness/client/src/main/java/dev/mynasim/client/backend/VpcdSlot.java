@@ -33,7 +33,20 @@ final class VpcdSlot {
 
     VpcdSlot(int number) {
         this.number = number;
-        this.readerName = "Virtual PCD 00 0" + number;
+        this.readerName = readerName(number);
+    }
+
+    private static String readerName(int number) {
+        return "Virtual PCD 00 0" + number;
+    }
+
+    /** Whether pcscd sees a card in the slot's reader now: another bridge holds the slot. */
+    static boolean holdsACard(int number) {
+        try {
+            return PcscReaders.choose(readerName(number)).isCardPresent();
+        } catch (CardException | RuntimeException e) {
+            return false; // no such reader: the slot is not usable anyway, and the first lease says why
+        }
     }
 
     int number() {
@@ -68,13 +81,17 @@ final class VpcdSlot {
         if (!status.ready()) {
             throw new TransportException("the vpcd reader " + readerName + " is not available: " + status.describe());
         }
+        if (holdsACard(number)) {
+            throw new TransportException("the vpcd reader " + readerName + " holds a card already: another bridge"
+                    + " (a mynasim serve, another run) is using slot " + number + "; stop it, or let this run have the slot");
+        }
         card = new SwappableCard(controlled.card());
         bridge = new VpcdBridge(card, VpcdBridge.DEFAULT_HOST, port).start();
         terminal = PcscReaders.choose(readerName);
         awaitPresence(true);
         reader = new PcscBackend(PcscTransport.open(readerName));
         if (!shutdownHooked) {
-            Runtime.getRuntime().addShutdownHook(new Thread(this::disconnect, "mynasim-vpcd-shutdown-" + number));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> disconnect(false), "mynasim-vpcd-shutdown-" + number));
             shutdownHooked = true;
         }
     }
@@ -104,12 +121,18 @@ final class VpcdSlot {
                 .until(() -> isPresent() == present);
     }
 
-    /** Closes the reader and the bridge (pcscd sees a removal); the next {@link #load} starts them again. */
-    synchronized void disconnect() {
+    /**
+     * Closes the reader and the bridge; the next {@link #load} starts them again. With {@code awaitRemoval},
+     * returns once pcscd has seen the card go, so that the slot reads as free again.
+     */
+    synchronized void disconnect(boolean awaitRemoval) {
         if (bridge != null) {
             reader.close();
             bridge.close();
             bridge = null;
+            if (awaitRemoval) {
+                awaitPresence(false);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.mynasim.client.backend;
 
 import dev.mynasim.client.transport.TransportException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +17,8 @@ final class VpcdSlots {
 
     private final BlockingDeque<VpcdSlot> free = new LinkedBlockingDeque<>();
 
-    VpcdSlots(int count) {
-        for (int slot = 0; slot < count; slot++) {
-            free.addLast(new VpcdSlot(slot));
-        }
+    VpcdSlots(List<Integer> slots) {
+        slots.stream().sorted().forEach(slot -> free.addLast(new VpcdSlot(slot)));
     }
 
     VpcdSlot lease(Duration timeout) {
@@ -39,7 +38,7 @@ final class VpcdSlots {
     /** Disconnects the bridge of every slot not leased now (each reconnects on its next lease). */
     void disconnectIdle() {
         synchronized (free) {
-            free.forEach(VpcdSlot::disconnect);
+            free.forEach(slot -> slot.disconnect(true));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mynasim.client.transport.TransportException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class VpcdSlotsTest {
 
     @Test
     void eachLeaseGetsItsOwnSlotLowestFirst() {
-        VpcdSlots slots = new VpcdSlots(2);
+        VpcdSlots slots = new VpcdSlots(List.of(0, 1));
         VpcdSlot first = slots.lease(SHORT);
         VpcdSlot second = slots.lease(SHORT);
         assertEquals(0, first.number());
@@ -28,7 +29,7 @@ class VpcdSlotsTest {
 
     @Test
     void aThirdHolderWaitsAndFailsWithAReasonWhenNoSlotComesFree() {
-        VpcdSlots slots = new VpcdSlots(2);
+        VpcdSlots slots = new VpcdSlots(List.of(0, 1));
         slots.lease(SHORT);
         slots.lease(SHORT);
         TransportException refused = assertThrows(TransportException.class, () -> slots.lease(SHORT));
@@ -37,7 +38,7 @@ class VpcdSlotsTest {
 
     @Test
     void aWaitingHolderGetsTheSlotTheOtherGivesBack() throws Exception {
-        VpcdSlots slots = new VpcdSlots(1);
+        VpcdSlots slots = new VpcdSlots(List.of(0));
         VpcdSlot held = slots.lease(SHORT);
         CompletableFuture<VpcdSlot> waiting = CompletableFuture.supplyAsync(() -> slots.lease(Duration.ofSeconds(10)));
         slots.release(held);
@@ -45,8 +46,15 @@ class VpcdSlotsTest {
     }
 
     @Test
+    void onlyTheSlotsGivenAreLeased() {
+        VpcdSlots slots = new VpcdSlots(List.of(1));
+        assertEquals(1, slots.lease(SHORT).number(), "slot 0 is held by a mynasim serve");
+        assertThrows(TransportException.class, () -> slots.lease(SHORT));
+    }
+
+    @Test
     void aReleasedLowSlotIsLeasedBeforeAHigherOne() {
-        VpcdSlots slots = new VpcdSlots(2);
+        VpcdSlots slots = new VpcdSlots(List.of(0, 1));
         VpcdSlot zero = slots.lease(SHORT);
         VpcdSlot one = slots.lease(SHORT);
         slots.release(one);
