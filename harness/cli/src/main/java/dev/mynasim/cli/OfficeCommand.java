@@ -139,10 +139,8 @@ public final class OfficeCommand implements Runnable {
             }
             String value = newValue;
             if (value == null) {
-                Console console = System.console();
-                if (console == null) {
-                    throw new IllegalArgumentException("no terminal to ask the new " + pin.label() + " on: give --new-pin");
-                }
+                Console console = Terminal.console().orElseThrow(() -> new IllegalArgumentException(
+                        "no terminal to ask the new " + pin.label() + " on: give --new-pin"));
                 value = new String(console.readPassword("new %s: ", pin.label()));
             }
             String chosen = value;

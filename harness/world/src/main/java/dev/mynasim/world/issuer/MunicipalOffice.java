@@ -181,7 +181,7 @@ public final class MunicipalOffice {
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
             if (card != null) {
-                checkCardUsable(asIssued, on, command);
+                checkCardUsable(asIssued, on);
             }
         };
         transact(command, value, asIssued, on, validation, () -> {
@@ -218,7 +218,7 @@ public final class MunicipalOffice {
         String command = "office renew";
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
-            checkCardUsable(asIssued, on, command);
+            checkCardUsable(asIssued, on);
             Persona now = current(asIssued);
             Optional<CertificateRecord> latest = latestAuth(asIssued);
             if (latest.isPresent() && !latest.get().notAfter().isBefore(on)) {
@@ -250,7 +250,7 @@ public final class MunicipalOffice {
         String command = "office renew-card";
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
-            checkNoLoss(asIssued, command);
+            checkNoLoss(asIssued);
             Persona now = current(asIssued);
             if (on.isBefore(CardRules.renewalWindowOpens(now.cardExpiry()))) {
                 throw new IllegalStateException("the card expiring on " + now.cardExpiry() + " can be renewed from "
@@ -297,7 +297,7 @@ public final class MunicipalOffice {
         String command = "office extend-stay";
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
-            checkNoLoss(asIssued, command);
+            checkNoLoss(asIssued);
             Persona now = current(asIssued);
             if (now.periodOfStayEnd().isEmpty()) {
                 throw new IllegalArgumentException("persona '" + asIssued.id() + "' has no period of stay to extend");
@@ -340,7 +340,7 @@ public final class MunicipalOffice {
         String command = "office reset-pin";
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
-            checkCardUsable(asIssued, on, command);
+            checkCardUsable(asIssued, on);
             Optional<String> problem = pinLabel.equals("signature password")
                     ? PinRules.signPasswordProblem(newValue) : PinRules.fourDigitPinProblem(newValue);
             if (problem.isPresent()) {
@@ -449,8 +449,8 @@ public final class MunicipalOffice {
     }
 
     /** The card at the counter must be the holder's valid, unsuspended card. */
-    private void checkCardUsable(Persona asIssued, LocalDate on, String command) {
-        checkNoLoss(asIssued, command);
+    private void checkCardUsable(Persona asIssued, LocalDate on) {
+        checkNoLoss(asIssued);
         Persona now = current(asIssued);
         if (on.isAfter(now.cardExpiry())) {
             throw new IllegalStateException("the card expired on " + now.cardExpiry() + ": renew the card (office renew-card)");
@@ -461,7 +461,7 @@ public final class MunicipalOffice {
         }
     }
 
-    private void checkNoLoss(Persona asIssued, String command) {
+    private void checkNoLoss(Persona asIssued) {
         Optional<LocalDate> lost = ledger.lossConfirmed(asIssued.id());
         if (lost.isPresent()) {
             throw new IllegalStateException("the loss of " + asIssued.id() + "'s card was confirmed on " + lost.get()
