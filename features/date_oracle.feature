@@ -14,7 +14,8 @@ Feature: The card's dates through its life, worked out by hand
 
   The personas: hanako born 1985-04-01, card issued 2024-06-10; maria born 1989-01-07, period of
   stay to 2027-04-14, card issued 2024-04-15; ren born 2008-02-29, card issued 2024-10-01 at 16;
-  hikari born 2019-05-01, card issued 2024-08-01 at 5 (no signature certificate).
+  hikari born 2019-05-01, card issued 2024-08-01 at 5 (no signature certificate until the office
+  issues her first one, from her 15th birthday).
 
   Scenario Outline: <persona>, <what>
     Given a card for persona "<persona>"
@@ -65,6 +66,95 @@ Feature: The card's dates through its life, worked out by hand
       | reissued at 7                                 | 2027-03-01 | "hikari" has the card reissued at the municipal office | 2031-05-01 | 2027-03-01 | 2031-05-01 |
       | the card renewed at its expiry                | 2029-03-01 | "hikari" renews the card at the municipal office     | 2033-05-01  | 2029-03-01 | 2033-05-01 |
       | reissued the day before the 15th birthday     | 2034-04-30 | "hikari" has the card reissued at the municipal office | 2038-05-01 | 2034-04-30 | 2038-05-01 |
+
+  Scenario Outline: hikari's first signature certificate at 15, <what>
+    hikari turns 15 at the start of 2034-05-01 (her birthday). Her first card ended on 2029-05-01, so
+    the card is reissued at 14 on 2033-06-01: under 18, it runs to the 5th birthday after that day,
+    the birthdays after it are 2034, 2035, 2036, 2037, 2038: 2038-05-01, and so does the user-proof
+    certificate. The signature certificate runs to the earlier of the 5th birthday after its own
+    issue (2039-05-01 or later) and the card's expiry, and never past the user-proof certificate:
+    2038-05-01 in every row.
+    Given a card for persona "hikari"
+    And today is 2033-06-01
+    And "hikari" has the card reissued at the municipal office
+    And today is <today>
+    When "hikari" gets the first signature certificate with the password "HIKARI15" at the municipal office
+    Then the card records the expiry 2038-05-01
+    And the user-proof certificate on the card is valid from 2033-06-01 through 2038-05-01
+    And the signature certificate on the card is valid from <sign from> through <sign to>
+
+    Examples:
+      | what                         | today      | sign from  | sign to    |
+      | on the 15th birthday         | 2034-05-01 | 2034-05-01 | 2038-05-01 |
+      | two weeks after the birthday | 2034-05-15 | 2034-05-15 | 2038-05-01 |
+      | at 16                        | 2035-08-20 | 2035-08-20 | 2038-05-01 |
+
+  Scenario: hikari's first signature certificate is refused the day before her 15th birthday, and nothing changes
+    Given a card for persona "hikari"
+    And today is 2033-06-01
+    And "hikari" has the card reissued at the municipal office
+    And today is 2034-04-30
+    Then getting the first signature certificate for "hikari" with the password "HIKARI15" at the municipal office is refused: "hikari turns 15 on 2034-05-01: a signature certificate is issued from that day, not on 2034-04-30"
+    And the card has no signature certificate
+    And the office's history of "hikari" reads:
+      | date       | event                         |
+      | 2033-06-01 | reissue of the My Number Card |
+    Given today is 2034-05-01
+    When "hikari" gets the first signature certificate with the password "HIKARI15" at the municipal office
+    Then the signature certificate on the card is valid from 2034-05-01 through 2038-05-01
+    And the office's history of "hikari" reads:
+      | date       | event                         |
+      | 2033-06-01 | reissue of the My Number Card |
+      | 2034-05-01 | first signature certificate   |
+
+  Scenario: hikari's first signature certificate, after two card renewals, ends with the renewed card
+    hikari's first card ends 2029-05-01; renewed on 2029-03-01 (at 9) it runs to the 5th birthday
+    after that day, 2033-05-01; renewed again on 2033-03-01 (at 13), to 2037-05-01. On her 15th
+    birthday the signature certificate runs to the earlier of 2039-05-01 and 2037-05-01.
+    Given a card for persona "hikari"
+    And today is 2029-03-01
+    And "hikari" renews the card at the municipal office
+    And today is 2033-03-01
+    And "hikari" renews the card at the municipal office
+    And today is 2034-05-01
+    When "hikari" gets the first signature certificate with the password "HIKARI15" at the municipal office
+    Then the card records the expiry 2037-05-01
+    And the user-proof certificate on the card is valid from 2033-03-01 through 2037-05-01
+    And the signature certificate on the card is valid from 2034-05-01 through 2037-05-01
+
+  Scenario: hikari's first signature certificate at 20 ends with the user-proof certificate, not at its own 5th birthday
+    Her card reissued at 14 on 2033-06-01 runs to 2038-05-01. Renewed on 2038-03-01, when she is 18,
+    the new card runs 10 birthdays, to 2047-05-01, and its user-proof certificate 5, to 2042-05-01
+    (she has no signature password yet, so the renewed card has no signature certificate). A first
+    signature certificate on 2039-06-01 would run to its own 5th birthday, 2044-05-01, but ends with
+    the user-proof certificate.
+    Given a card for persona "hikari"
+    And today is 2033-06-01
+    And "hikari" has the card reissued at the municipal office
+    And today is 2038-03-01
+    And "hikari" renews the card at the municipal office
+    And the card has no signature certificate
+    And today is 2039-06-01
+    When "hikari" gets the first signature certificate with the password "HIKARI15" at the municipal office
+    Then the card records the expiry 2047-05-01
+    And the user-proof certificate on the card is valid from 2038-03-01 through 2042-05-01
+    And the signature certificate on the card is valid from 2039-06-01 through 2042-05-01
+
+  Scenario: A first signature certificate waits for a current user-proof certificate
+    On the card renewed at 18 (to 2047-05-01) the user-proof certificate ended on 2042-05-01: the
+    office renews it first (to the 5th birthday after 2042-06-01, 2047-05-01), then issues the
+    signature certificate, which ends with it.
+    Given a card for persona "hikari"
+    And today is 2033-06-01
+    And "hikari" has the card reissued at the municipal office
+    And today is 2038-03-01
+    And "hikari" renews the card at the municipal office
+    And today is 2042-06-01
+    Then getting the first signature certificate for "hikari" with the password "HIKARI15" at the municipal office is refused: "(it ended on 2042-05-01): renew the certificates first (office renew)"
+    When "hikari" renews the certificates at the municipal office
+    And "hikari" gets the first signature certificate with the password "HIKARI15" at the municipal office
+    Then the user-proof certificate on the card is valid from 2042-06-01 through 2047-05-01
+    And the signature certificate on the card is valid from 2042-06-01 through 2047-05-01
 
   Scenario: A lost card found again keeps its dates
     Given a card for persona "hanako"

@@ -25,3 +25,21 @@ Feature: Certificate renewal at the municipal office writes new keys and certifi
     And the CA lists the user-proof certificate of "hanako" as good
     When I log in to the portal with the user-proof PIN
     Then the login is accepted
+
+  Scenario Outline: A first signature certificate at 15 verifies what the new key signs with the password set (<method>)
+    hikari's card was issued at 5 without a signature certificate; reissued at 14, it has the empty
+    signature key slot and certificate file. On her 15th birthday the office generates the key on
+    the card, sets the password she chose and writes the certificate.
+    Given a card for persona "hikari"
+    And today is 2033-06-01
+    And "hikari" has the card reissued at the municipal office
+    And today is 2034-05-01
+    And relying parties check revocation by <method>
+    When "hikari" gets the first signature certificate with the password "HIKARI15" at the municipal office
+    And I file an e-Tax return signed with the signature password
+    Then the signature is accepted
+
+    Examples:
+      | method |
+      | CRL    |
+      | OCSP   |

@@ -35,4 +35,13 @@ final class DataFile {
     boolean exists() {
         return content != null;
     }
+
+    /**
+     * Created and not empty. An EF created empty is room the issuer reserved (the signature
+     * certificate EF of a holder under 15): it answers SELECT as a missing file until the office
+     * gives it a length (SET EF LENGTH), and LOCK does not ask for its key.
+     */
+    boolean hasContent() {
+        return content != null && length != (short) 0;
+    }
 }

@@ -34,6 +34,8 @@ final class IssuerCommands {
     private static final byte RESET_COUNTER_ONLY = (byte) 0x03;
     /** SET KEY P1 naming the AES-128 issuer key instead of an RSA component. */
     private static final byte ISSUER_KEY_COMPONENT = (byte) 0x10;
+    /** SET KEY P1 with no data: allocate the key objects, load nothing. */
+    private static final byte KEY_RESERVE = (byte) 0x00;
     /** CREATE EF P1: 00 create, 01 set the length of an existing EF within its capacity. */
     private static final byte CREATE_EF_SET_LENGTH = (byte) 0x01;
     private static final short RSA_2048_COMPONENT_LENGTH = (short) 128;
@@ -197,10 +199,11 @@ final class IssuerCommands {
 
     /**
      * After LOCK, what the authenticated issuer channel opens among the CLA 80 issuer commands:
-     * WRITE BINARY into an existing EF and SET EF LENGTH (CREATE EF P1=01). Nothing that allocates.
+     * WRITE BINARY into an existing EF, SET EF LENGTH (CREATE EF P1=01) and SET PIN of a PIN never
+     * set (the first signature password of a holder who has turned 15). Nothing that allocates.
      */
     private static boolean isOfficeCommand(APDU apdu, byte ins) {
-        return ins == INS_WRITE_BINARY
+        return ins == INS_WRITE_BINARY || ins == INS_SET_PIN
             || (ins == INS_CREATE_EF && apdu.getBuffer()[ISO7816.OFFSET_P1] == CREATE_EF_SET_LENGTH);
     }
 
@@ -213,7 +216,8 @@ final class IssuerCommands {
 
     /**
      * CREATE EF {@code 80 E0 00 00 04 FID size} or {@code 80 E0 00 00 06 FID size capacity}: the only
-     * place a data EF body is allocated, with room for capacity bytes (default: size). P1=01,
+     * place a data EF body is allocated, with room for capacity bytes (default: size). Size 0 with a
+     * capacity reserves an empty EF (DataFile.hasContent) for the office to fill later. P1=01,
      * {@code 80 E0 01 00 04 FID length}: SET EF LENGTH of an existing EF, within its capacity (6A84
      * beyond); the bytes past the new length are zeroed.
      */
@@ -257,7 +261,7 @@ final class IssuerCommands {
             ISOException.throwIt(StatusWords.FILE_ALREADY_EXISTS);
         }
         short capacity = length == (short) 6 ? Util.getShort(buffer, (short) (data + 4)) : size;
-        if (size <= (short) 0 || capacity < size) {
+        if (size < (short) 0 || capacity <= (short) 0 || capacity < size) {
             ISOException.throwIt(ISO7816.SW_WRONG_DATA);
         }
         JCSystem.beginTransaction();
@@ -300,6 +304,10 @@ final class IssuerCommands {
         if (length < (short) 1) {
             ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
         }
+        if (lifecycle != MynaApplication.LIFECYCLE_PERSONALISATION && pin.isSet()) {
+            // After LOCK only a PIN the card was issued without may be set; a set one is reset (00 2C).
+            ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
+        }
         byte limit = requestedLimit == (byte) 0 ? pin.defaultLimit : requestedLimit;
         short data = apdu.getOffsetCdata();
         byte triesLeft = buffer[data];
@@ -318,7 +326,11 @@ final class IssuerCommands {
         session.setVerified(pin.slot, false);
     }
 
-    /** SET KEY: the only place a key object is allocated (on its first component). */
+    /**
+     * SET KEY: the only place a key object is allocated (on its first component, or on P1=00 with no
+     * data, which reserves the key objects empty: the signature key of a holder under 15, generated
+     * on the card by the office later, when nothing may be allocated any more).
+     */
     private void setKeyComponent(APDU apdu) {
         byte[] buffer = apdu.getBuffer();
         byte component = buffer[ISO7816.OFFSET_P1];
@@ -333,10 +345,10 @@ final class IssuerCommands {
         if (keyFile == null) {
             ISOException.throwIt(ISO7816.SW_FILE_NOT_FOUND);
         }
-        if (component < (byte) 1 || component > (byte) 5) {
+        if (component < KEY_RESERVE || component > (byte) 5) {
             ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
         }
-        if (MynaApplication.receiveAll(apdu) != RSA_2048_COMPONENT_LENGTH) {
+        if (MynaApplication.receiveAll(apdu) != (component == KEY_RESERVE ? (short) 0 : RSA_2048_COMPONENT_LENGTH)) {
             ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
         }
         if (keyFile.key == null) {
@@ -350,6 +362,9 @@ final class IssuerCommands {
             keyFile.sparePublicKey = (RSAPublicKey) KeyBuilder.buildKey(
                 KeyBuilder.TYPE_RSA_PUBLIC, KeyBuilder.LENGTH_RSA_2048, false);
             keyFile.spareGenerator = new KeyPair(keyFile.sparePublicKey, keyFile.spareKey);
+        }
+        if (component == KEY_RESERVE) {
+            return;
         }
         short data = apdu.getOffsetCdata();
         RSAPrivateCrtKey key = keyFile.key;
@@ -392,9 +407,9 @@ final class IssuerCommands {
     }
 
     /**
-     * LOCK: every key whose certificate EF exists loaded, and every PIN set except one that guards
-     * only keys a card goes without (a holder under 15 has no sign certificate, sign key or sign
-     * password).
+     * LOCK: every key whose certificate EF has content loaded, and every PIN set except one that
+     * guards only keys a card goes without for now (a holder under 15: the sign certificate EF
+     * reserved empty, the sign key reserved, the sign password not set).
      */
     private void lock(APDU apdu) {
         byte[] buffer = apdu.getBuffer();
@@ -416,7 +431,7 @@ final class IssuerCommands {
 
     private boolean keyRequired(KeyFile keyFile) {
         DataFile certificate = files.dataFileByFid(keyFile.certificateFid);
-        return certificate == null || certificate.exists();
+        return certificate == null || certificate.hasContent();
     }
 
     /** A PIN is required unless every key it guards is a key this card goes without. */

@@ -310,11 +310,11 @@ public abstract class MynaApplication extends Applet implements ExtendedLength {
         apdu.sendBytes((short) 0, fciLength);
     }
 
-    /** Makes fid the current EF. False if there is no such EF (or the data EF was never created). */
+    /** Makes fid the current EF. False if there is no such EF (or the data EF was never created, or is reserved and empty). */
     private boolean selectFid(short fid) {
         for (byte i = 0; i < files.dataFileCount; i++) {
             if (files.dataFiles[i].fid == fid) {
-                if (!files.dataFiles[i].exists()) {
+                if (!files.dataFiles[i].hasContent()) {
                     return false;
                 }
                 session.setCurrentEf(SessionState.KIND_DATA, i);

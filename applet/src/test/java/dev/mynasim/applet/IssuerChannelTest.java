@@ -2,6 +2,7 @@ package dev.mynasim.applet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.math.BigInteger;
@@ -112,13 +113,7 @@ class IssuerChannelTest {
         card.selectJpki();
         card.verifyAuthPin();
         card.selectEf("0017");
-        byte[] digestInfo = TestCard.hex("3031300D060960864801650304020105000420" + "11".repeat(32));
-        byte[] signature = TestCard.data(card.send("802A008033" + HexFormat.of().formatHex(digestInfo) + "00"));
-        java.security.Signature verifier = java.security.Signature.getInstance("NONEwithRSA");
-        verifier.initVerify(java.security.KeyFactory.getInstance("RSA").generatePublic(
-            new java.security.spec.RSAPublicKeySpec(n, BigInteger.valueOf(65537))));
-        verifier.update(digestInfo);
-        assertEquals(true, verifier.verify(signature));
+        assertTrue(card.signatureVerifies(n, "11"));
     }
 
     @Test

@@ -80,6 +80,20 @@ final class TestCard {
         expect("00200080" + lc(SIGN_PASSWORD.length()) + ascii(SIGN_PASSWORD), 0x9000);
     }
 
+    /**
+     * Signs the SHA-256 DigestInfo of 32 bytes of {@code fill} with the key selected now (raw PKCS#1, P1=00)
+     * and tells whether the signature verifies under (modulus, 65537).
+     */
+    boolean signatureVerifies(BigInteger modulus, String fill) throws java.security.GeneralSecurityException {
+        byte[] digestInfo = hex("3031300D060960864801650304020105000420" + fill.repeat(32));
+        byte[] signature = data(send("802A008033" + HexFormat.of().formatHex(digestInfo) + "00"));
+        java.security.Signature verifier = java.security.Signature.getInstance("NONEwithRSA");
+        verifier.initVerify(java.security.KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.RSAPublicKeySpec(modulus, BigInteger.valueOf(65537))));
+        verifier.update(digestInfo);
+        return verifier.verify(signature);
+    }
+
     static int sw(byte[] response) {
         return ((response[response.length - 2] & 0xFF) << 8) | (response[response.length - 1] & 0xFF);
     }

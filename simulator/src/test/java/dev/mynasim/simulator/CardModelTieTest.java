@@ -129,6 +129,25 @@ class CardModelTieTest {
         assertEquals(appletNames, modelNames, "the applets' instructions and the model's");
     }
 
+    /**
+     * A card issued under 15 holds every model entry too: the signature key IEF and the password IEF
+     * are there; the signature certificate EF is reserved empty, so it answers as missing until the
+     * office writes it (IssuerApdus.reserveKey and an empty CREATE EF at issue).
+     */
+    @Test
+    void aChildsCardHasTheSignatureEntriesOfTheModelReservedEmpty() {
+        VirtualCard child = VirtualCards.issue(PersonaRepository.load().byId("hikari"), TestPki.load(), CardProfile.CONTACT);
+        java.util.function.ToIntFunction<String> sw = hex -> StatusWord.of(child.transmit(java.util.HexFormat.of().parseHex(hex)));
+        assertEquals(0x9000, sw.applyAsInt(String.format("00A4040C%02X%s", CardApplication.JPKI.aid().length,
+                java.util.HexFormat.of().formatHex(CardApplication.JPKI.aid()))));
+        assertEquals(0x6A82, sw.applyAsInt(String.format("00A4020C02%04X", CardFile.SIGN_CERTIFICATE.fid())));
+        assertEquals(0x9000, sw.applyAsInt(String.format("00A4020C02%04X", CardKey.JPKI_SIGN.fid())));
+        assertEquals(0x9000, sw.applyAsInt(String.format("00A4020C02%04X", Pin.SIGN.fid())));
+        assertEquals(0x63C0, sw.applyAsInt(String.format("002000%02X", 0x80 | Pin.SIGN.fid())), "the never-set password");
+        assertEquals(0x6982, StatusWord.of(child.transmit(dev.mynasim.model.IssuerApdus.reserveKey(CardKey.JPKI_SIGN.fid()))),
+                "reserving is personalisation only");
+    }
+
     @Test
     void aFileTheModelDoesNotKnowIsNotOnTheCard() {
         assertEquals(0x9000, select(CardApplication.JPKI));

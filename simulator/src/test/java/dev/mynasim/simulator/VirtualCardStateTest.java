@@ -68,6 +68,45 @@ class VirtualCardStateTest {
         assertTrue(restored.isPowered());
     }
 
+    private static byte[] data(byte[] response) {
+        return java.util.Arrays.copyOf(response, response.length - 2);
+    }
+
+    /**
+     * hikari's card (issued under 15: signature certificate EF and key reserved empty, password never
+     * set) restores as it was, and again once the office gave it a password, a key and a certificate.
+     */
+    @Test
+    void aChildsCardRestoresBeforeAndAfterItsFirstSignatureCertificate() {
+        Persona hikari = personas.byId("hikari");
+        VirtualCard first = VirtualCards.issue(hikari, pki, CardProfile.CONTACT);
+        VirtualCard asIssued = VirtualCards.issue(hikari, pki, CardProfile.CONTACT, Optional.of(first.exportState()));
+        asIssued.transmit(apdu("00 A4 04 0C 0A D392F000260100000001"));
+        assertEquals(0x6A82, StatusWord.of(asIssued.transmit(apdu("00 A4 02 0C 02 0001"))), "the reserved certificate EF is empty");
+        asIssued.transmit(apdu("00 A4 02 0C 02 001B"));
+        assertEquals(0x63C0, StatusWord.of(asIssued.transmit(apdu("00 20 00 80"))), "the password is still not set");
+
+        byte[] cardKey = dev.mynasim.fixtures.pki.IssuerKeyDerivation.testMaster().cardKey(hikari.serialNumber());
+        first.transmit(apdu("00 A4 04 0C 0A D392F000260100000001"));
+        byte[] challenge = data(first.transmit(apdu("00 84 00 00 10")));
+        byte[] cryptogram = dev.mynasim.fixtures.pki.IssuerKeyDerivation.cryptogram(cardKey, challenge);
+        assertEquals(0x9000, StatusWord.of(first.transmit(dev.mynasim.model.IssuerApdus.externalAuthenticate(cryptogram))));
+        assertEquals(0x9000, StatusWord.of(first.transmit(dev.mynasim.model.IssuerApdus.setPin(0x1B, 0, 0xFF,
+                "HIKARI15".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))));
+        assertEquals(0x9000, StatusWord.of(first.transmit(dev.mynasim.model.IssuerApdus.generateKeyPair(dev.mynasim.model.CardKey.JPKI_SIGN))));
+        assertEquals(0x9000, StatusWord.of(first.transmit(dev.mynasim.model.IssuerApdus.setEfLength(0x0001, 3))));
+        assertEquals(0x9000, StatusWord.of(first.transmit(apdu("00 A4 02 0C 02 0001"))));
+        assertEquals(0x9000, StatusWord.of(first.transmit(apdu("80 D6 00 00 03 010203"))));
+
+        VirtualCard restored = VirtualCards.issue(hikari, pki, CardProfile.CONTACT, Optional.of(first.exportState()));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first.exportState(), restored.exportState(), "the restored card's state");
+        restored.transmit(apdu("00 A4 04 0C 0A D392F000260100000001"));
+        restored.transmit(apdu("00 A4 02 0C 02 001B"));
+        assertEquals(0x9000, StatusWord.of(restored.transmit(apdu("00 20 00 80 08 " + HEX.formatHex("HIKARI15".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))));
+        assertEquals(0x9000, StatusWord.of(restored.transmit(apdu("00 A4 02 0C 02 0001"))));
+        assertEquals("0102039000", HEX.formatHex(restored.transmit(apdu("00 B0 00 00 00"))), "the certificate EF after the restore");
+    }
+
     @Test
     void anUnknownApplicationIsNotFoundAndTheCurrentOneStaysSelected() {
         VirtualCard card = VirtualCards.issue(personas.defaultPersona(), pki, CardProfile.CONTACT);

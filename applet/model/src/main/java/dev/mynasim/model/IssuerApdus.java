@@ -57,6 +57,14 @@ public final class IssuerApdus {
         return CommandApdus.of(Instruction.SET_KEY, component, fid & 0xFF, value, 0);
     }
 
+    /**
+     * SET KEY {@code 80 DB 00 FID} with no data: the key's objects reserved, nothing loaded (the
+     * signature key of a holder under 15, generated on the card by the office later).
+     */
+    public static byte[] reserveKey(int fid) {
+        return CommandApdus.of(Instruction.SET_KEY, 0x00, fid & 0xFF, null, 0);
+    }
+
     /** SET KEY {@code 80 DB 10 00}: the AES-128 issuer key of the issuer channel. */
     public static byte[] setIssuerKey(byte[] key) {
         return CommandApdus.of(Instruction.SET_KEY, ISSUER_KEY_COMPONENT, 0x00, key, 0);

@@ -1,18 +1,24 @@
 package dev.mynasim.cli;
 
-import dev.mynasim.client.backend.Backends;
+import dev.mynasim.client.backend.VpcdBackend;
+import dev.mynasim.glue.run.ScenarioRun;
+import dev.mynasim.simulator.vpcd.VpcdBridge;
+import dev.mynasim.glue.steps.ScenarioSettings;
 import dev.mynasim.cli.report.ProgressReporter;
 import dev.mynasim.cli.shard.FeatureShards;
 import dev.mynasim.cli.shard.Shard;
 import dev.mynasim.cli.shard.ShardReports;
 import dev.mynasim.cli.shard.Timings;
-import dev.mynasim.glue.steps.TraceFiles;
 import dev.mynasim.fixtures.CardLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +28,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Runs the Gherkin scenarios against the embedded simulator (or --reader) and writes an HTML report and JUnit XML.")
 public final class CheckCommand implements Callable<Integer> {
+
+    /**
+     * The vpcd bridges log each connect, removal and insertion at INFO, which {@code serve} wants; a check
+     * prints one line per scenario instead, so only their warnings show. Held in a field: java.util.logging
+     * keeps loggers weakly, and a collected one forgets its level.
+     */
+    private static final Logger BRIDGE_LOG = Logger.getLogger(VpcdBridge.class.getName());
 
     @Option(names = "--tags", converter = OptionValues.Text.class, paramLabel = "EXPR", description = "Only scenarios matching this tag expression, e.g. \"not @destructive\".")
     String tags;
@@ -48,8 +61,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--threads", converter = OptionValues.Threads.class, paramLabel = "N",
             description = "Scenarios run at once on the in-process simulator (each has its own card); the lines still come"
-                    + " in feature order. Default: the number of cores. A vpcd slot or a physical reader runs one scenario"
-                    + " at a time whatever this says.")
+                    + " in feature order. Default: the number of cores. On vpcd at most one scenario per vpcd reader (two),"
+                    + " on a physical reader one at a time, whatever this says.")
     Integer threads;
 
     @Option(names = "--shard", converter = OptionValues.ShardOf.class, paramLabel = "I/N",
@@ -92,20 +105,16 @@ public final class CheckCommand implements Callable<Integer> {
 
     private Integer run(Path reports, Path next) throws Exception {
         Messages messages = language.messages();
-        System.setProperty(Backends.READER_PROPERTY, reader.name());
-        System.setProperty(Backends.ALLOW_DESTRUCTIVE_PROPERTY, Boolean.toString(allowDestructive));
-        if (layout != null) {
-            System.setProperty(Backends.LAYOUT_PROPERTY, CardLayout.parse(layout).word());
+        BRIDGE_LOG.setLevel(Level.WARNING);
+        Optional<Path> traces = Optional.ofNullable(traceDir).map(dir -> dir.toAbsolutePath().normalize());
+        if (traces.isPresent()) {
+            Files.createDirectories(traces.get());
         }
-        System.setProperty("cucumber.publish.quiet", "true");
-        if (traceDir != null) {
-            Files.createDirectories(traceDir);
-            System.setProperty(TraceFiles.TRACE_DIR_PROPERTY, traceDir.toAbsolutePath().normalize().toString());
-        }
+        ScenarioSettings settings = new ScenarioSettings(reader.name(), Optional.ofNullable(layout).map(CardLayout::parse),
+                allowDestructive, traces);
 
         List<String> args = new ArrayList<>(List.of(
                 "--glue", "dev.mynasim.glue.steps",
-                "--plugin", ProgressReporter.class.getName(),
                 "--plugin", "html:" + next.resolve(ReportFolder.HTML),
                 "--plugin", "junit:" + next.resolve(ReportFolder.JUNIT),
                 "--plugin", "message:" + next.resolve(ReportFolder.MESSAGES),
@@ -114,14 +123,10 @@ public final class CheckCommand implements Callable<Integer> {
             args.add("--tags");
             args.add(tags);
         }
-        boolean sim = ReaderOption.SIM.equals(reader.name());
-        int parallel = !sim ? 1 : threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int parallel = scenariosAtOnce();
         if (parallel > 1) {
             args.add("--threads");
             args.add(Integer.toString(parallel));
-        } else if (!sim && threads != null && threads > 1) {
-            System.out.println("--threads " + threads + " ignored: the reader \"" + reader.name()
-                    + "\" holds one card, so its scenarios run one at a time");
         }
         String start = messages.get("check.start", reader.name()) + (layout == null ? "" : ", card layout " + layout);
         List<Path> roots = featureRoots();
@@ -147,7 +152,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
             mine.forEach(feature -> args.add(feature.path().toString()));
         }
-        byte status = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
+        byte status = ScenarioRun.run(settings, args, List.of(new ProgressReporter(messages)));
         ReportFolder.Outcome outcome = ReportFolder.check(next);
         if (!outcome.complete()) {
             System.err.println("check: the run did not complete (" + outcome.problem() + "); the reports in " + reports
@@ -168,6 +173,25 @@ public final class CheckCommand implements Callable<Integer> {
             return MynasimCommand.FAILED;
         }
         return status == 0 ? 0 : 1;
+    }
+
+    /**
+     * How many scenarios run at once: on sim each has its own card, so {@code --threads} (default: the cores);
+     * on vpcd each holds one of pcscd's vpcd readers for its whole run, so no more than the usable slots;
+     * on a physical reader one, whatever {@code --threads} says.
+     */
+    private int scenariosAtOnce() {
+        int asked = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        String name = reader.name().toLowerCase(Locale.ROOT);
+        if (name.equals(ReaderOption.SIM)) {
+            return asked;
+        }
+        int readers = name.equals("vpcd") ? Math.max(1, VpcdBackend.usableSlots().size()) : 1;
+        if (threads != null && threads > readers) {
+            System.out.println("--threads " + threads + ": the reader \"" + reader.name() + "\" holds "
+                    + (readers == 1 ? "one card, so its scenarios run one at a time" : readers + " cards, so " + readers + " scenarios run at once"));
+        }
+        return Math.min(asked, readers);
     }
 
     private List<Path> featureRoots() {

@@ -12,9 +12,6 @@ public enum Language {
     EN("en", Locale.ENGLISH),
     JA("ja", Locale.JAPANESE);
 
-    /** Set by the commands for the Cucumber plugins, which Cucumber creates itself. */
-    public static final String PROPERTY = "mynasim.lang";
-
     private final String tag;
     private final Locale locale;
 
@@ -59,9 +56,4 @@ public enum Language {
         return option != null ? option : fromEnvironment(environment);
     }
 
-    /** The language a command chose for this run (see {@link #PROPERTY}), else the environment's. */
-    public static Language current() {
-        String chosen = System.getProperty(PROPERTY);
-        return chosen != null ? of(chosen) : fromEnvironment(System.getenv());
-    }
 }

@@ -9,11 +9,9 @@ public final class LanguageOption {
             description = "Language of the messages: en or ja. Default: from LC_ALL, LC_MESSAGES or LANG (ja_JP... gives ja), else en.")
     Language option;
 
-    /** The language of this run; also recorded for the Cucumber plugins (see {@link Language#current()}). */
+    /** The language of this run. */
     public Language language() {
-        Language language = Language.resolve(option, System.getenv());
-        System.setProperty(Language.PROPERTY, language.tag());
-        return language;
+        return Language.resolve(option, System.getenv());
     }
 
     /** The chosen language's messages. */

@@ -1,6 +1,7 @@
 package dev.mynasim.cli;
 
 import dev.mynasim.fixtures.CardLayout;
+import dev.mynasim.fixtures.CardRules;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.world.issuer.CertificateRecord;
 import dev.mynasim.world.issuer.MunicipalOffice;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Option;
  * ledger in the shared CA state folder.
  */
 @Command(name = "office", mixinStandardHelpOptions = true,
-        description = "The municipal office: reset a PIN, change address or name, renew the certificates or the card, reissue, extend a period of stay, cancel a suspension, confirm a loss, show a card's history.",
-        subcommands = {OfficeCommand.ResetPin.class, OfficeCommand.ChangeAddress.class, OfficeCommand.ChangeName.class,
+        description = "The municipal office: reset a PIN, change address or name, renew the certificates or the card, reissue, extend a period of stay, issue the first signature certificate at 15, cancel a suspension, confirm a loss, show a card's history.",
+        subcommands = {OfficeCommand.ResetPin.class, OfficeCommand.FirstSignature.class, OfficeCommand.ChangeAddress.class, OfficeCommand.ChangeName.class,
             OfficeCommand.Renew.class, OfficeCommand.RenewCard.class, OfficeCommand.Reissue.class, OfficeCommand.ExtendStay.class,
             OfficeCommand.CardFound.class, OfficeCommand.ConfirmLoss.class, OfficeCommand.History.class})
 public final class OfficeCommand implements Runnable {
@@ -137,18 +138,52 @@ public final class OfficeCommand implements Runnable {
             if (pin == null) {
                 throw new IllegalArgumentException("--pin must be one of auth, sign, text, juki, common");
             }
-            String value = newValue;
-            if (value == null) {
-                Console console = Terminal.console().orElseThrow(() -> new IllegalArgumentException(
-                        "no terminal to ask the new " + pin.label() + " on: give --new-pin"));
-                value = new String(console.readPassword("new %s: ", pin.label()));
-            }
-            String chosen = value;
+            String chosen = newValueOrAsk(newValue, pin);
             counter.withCard((persona, card) -> counter.office().resetPin(persona, pin.label(), chosen, counter.today(), card));
             Messages messages = counter.messages();
             System.out.println(messages.get("office.pinReset",
                     messages.language() == Language.JA ? pin.labelJa() : pin.label(), counter.persona().id()));
             return 0;
+        }
+    }
+
+    /** The value given with --new-pin, else asked on the terminal (never echoed, never printed). */
+    static String newValueOrAsk(String given, Pin pin) {
+        if (given != null) {
+            return given;
+        }
+        Console console = Terminal.console().orElseThrow(() -> new IllegalArgumentException(
+                "no terminal to ask the new " + pin.label() + " on: give --new-pin"));
+        char[] typed = console.readPassword("new %s: ", pin.label());
+        if (typed == null) {
+            throw new IllegalArgumentException("standard input ended while asking the new " + pin.label());
+        }
+        return new String(typed);
+    }
+
+    @Command(name = "first-signature", mixinStandardHelpOptions = true,
+            description = "The first signature certificate of a holder whose card was issued under 15, from the 15th birthday:"
+                    + " a signature key generated on the card, the signature password set, the certificate written."
+                    + " The password is asked on the terminal unless --new-pin is given.")
+    static final class FirstSignature extends OnTheCard {
+        @Option(names = "--new-pin", converter = OptionValues.PinValue.class, paramLabel = "VALUE",
+                description = "The signature password: 6 to 16 of A-Z and 0-9 with a letter and a digit (visible in the process list: for test cards only).")
+        String newValue;
+
+        @Override
+        public Integer call() {
+            // asked before the card is opened, so no terminal prompt waits with the reader held
+            newValue = newValueOrAsk(newValue, Pin.SIGN);
+            return super.call();
+        }
+
+        @Override
+        String act(MunicipalOffice office, Persona persona, TransportIssuerChannel card) {
+            java.security.cert.X509Certificate sign = office.issueFirstSignatureCertificate(persona, newValue, counter.today(), card)
+                    .sign().orElseThrow();
+            return counter.messages().get("office.firstSignature", persona.id(), sign.getSerialNumber().toString(16),
+                    LocalDate.ofInstant(sign.getNotBefore().toInstant(), CardRules.JST).toString(),
+                    LocalDate.ofInstant(sign.getNotAfter().toInstant(), CardRules.JST).toString());
         }
     }
 

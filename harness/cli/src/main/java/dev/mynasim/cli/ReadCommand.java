@@ -62,7 +62,7 @@ public final class ReadCommand implements Callable<Integer> {
             }
         }
         Persona holder = persona.persona();
-        String readerName = reader.nameOr(Backends.configuredReader());
+        String readerName = reader.nameOr(Backends.defaultReader());
         try (Backend backend = Backends.open(readerName, holder)) {
             CardClient client = new CardClient(backend.transport());
             CardInfoReader info = new CardInfoReader(client);

@@ -22,7 +22,6 @@ class CheckInJapaneseTest {
             assertEquals(0, MynasimCommand.commandLine().execute(args), () -> captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
-            System.clearProperty(Language.PROPERTY);
         }
         return captured.toString(StandardCharsets.UTF_8);
     }

@@ -102,6 +102,5 @@ class KioskCommandTest {
         assertTrue(run.screen().contains("数字で答えてください（「x」は数字ではありません）") || run.screen().contains("1〜1 の番号で答えてください"), run.screen());
         assertTrue(run.screen().contains("ご利用時間は06:30～23:00です"), run.screen());
         assertFalse(run.screen().contains("Certificates are issued") || run.screen().contains("Government services"), run.screen());
-        System.clearProperty(Language.PROPERTY);
     }
 }

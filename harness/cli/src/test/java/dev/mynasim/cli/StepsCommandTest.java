@@ -12,11 +12,7 @@ class StepsCommandTest {
 
     /** The contract test's runner: System.out and System.err captured, where the CLI prints. */
     static CliContractTest.Run mynasim(String... args) {
-        try {
-            return CliContractTest.run(args);
-        } finally {
-            System.clearProperty(Language.PROPERTY);
-        }
+        return CliContractTest.run(args);
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything the issuer writes into one application at personalisation: data EFs, PINs, private keys
@@ -137,6 +139,7 @@ public final class ApplicationImage {
     private final Map<Integer, byte[]> files = new LinkedHashMap<>();
     private final Map<Integer, PinImage> pins = new LinkedHashMap<>();
     private final List<KeyImage> keys = new ArrayList<>();
+    private final Set<Integer> reservedKeys = new TreeSet<>();
     private final Map<Integer, byte[]> options = new LinkedHashMap<>();
     private final Map<Integer, byte[]> dataObjects = new LinkedHashMap<>();
     private byte[] randomSeed = new byte[0];
@@ -186,6 +189,16 @@ public final class ApplicationImage {
     public ApplicationImage pin(int fid, byte[] value, int maxTries, int triesLeft) {
         pins.put(fid, new PinImage(fid, value, maxTries, triesLeft));
         return this;
+    }
+
+    /** A key slot reserved empty (SET KEY P1=00): the office generates its key on the card later. */
+    public ApplicationImage reserveKey(int fid) {
+        reservedKeys.add(fid);
+        return this;
+    }
+
+    public Set<Integer> reservedKeys() {
+        return Collections.unmodifiableSet(reservedKeys);
     }
 
     public ApplicationImage key(KeyImage key) {
@@ -251,6 +264,7 @@ public final class ApplicationImage {
         options.forEach(copy::option);
         dataObjects.forEach(copy::dataObject);
         copy.capacities.putAll(capacities);
+        copy.reservedKeys.addAll(reservedKeys);
         copy.randomSeed = randomSeed.clone();
         copy.issuerKey = issuerKey.clone();
         return copy;

@@ -75,8 +75,7 @@ public final class CardImages {
             X509Certificate authCa, X509Certificate signCa) {
         ApplicationImage image = new ApplicationImage("JPKI-AP", CardApplication.JPKI.aid());
         image.file(CardFile.TOKEN_INFO.fid(), tokenInfo(persona.serialNumber()));
-        image.file(CardFile.CERTIFICATE_AVAILABILITY.fid(), new byte[] {
-            credentials.signCertificate().isPresent() ? CERT_PRESENT : 0x00, CERT_PRESENT, 0x00});
+        image.file(CardFile.CERTIFICATE_AVAILABILITY.fid(), certificateAvailability(credentials.signCertificate().isPresent()));
         image.file(CardFile.AUTH_CERTIFICATE.fid(), der(credentials.authCertificate())).capacity(CardFile.AUTH_CERTIFICATE.fid(), CERTIFICATE_CAPACITY);
         image.file(CardFile.AUTH_CA_CERTIFICATE.fid(), der(authCa));
         image.file(CardFile.JPKI_PROTECTED_0009.fid(), sixteenFf());
@@ -89,8 +88,18 @@ public final class CardImages {
             image.pin(Pin.SIGN.fid(), ascii(persona.pins().sign().orElseThrow(() -> new IllegalArgumentException(
                     "persona " + persona.id() + " has a signature certificate but no signature password"))), 0, 0xFF);
             image.key(key(CardKey.JPKI_SIGN.fid(), credentials.signKey().orElseThrow()));
+        } else {
+            // Under 15 at issue: the signature certificate EF and key are there but empty, and the
+            // password is not set, until the office issues the first signature certificate (docs/lifecycle.md).
+            image.file(CardFile.SIGN_CERTIFICATE.fid(), new byte[0]).capacity(CardFile.SIGN_CERTIFICATE.fid(), CERTIFICATE_CAPACITY);
+            image.reserveKey(CardKey.JPKI_SIGN.fid());
         }
         return image;
+    }
+
+    /** JPKI EF 0008: {@code 8F 8F 00} with both certificates; the first byte {@code 00} without a signature certificate. */
+    public static byte[] certificateAvailability(boolean signCertificate) {
+        return new byte[] {signCertificate ? CERT_PRESENT : 0x00, CERT_PRESENT, 0x00};
     }
 
     /** The MF level: contact ATR without TS, municipality code, expiry (GET DATA). */

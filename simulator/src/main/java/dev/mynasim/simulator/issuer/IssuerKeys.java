@@ -1,17 +1,11 @@
 package dev.mynasim.simulator.issuer;
 
-import java.nio.charset.StandardCharsets;
+import dev.mynasim.fixtures.pki.DerivedKeys;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The RSA-2048 keys of the 券面 and common APs that the JPKI test PKI does not cover: the issuer's
@@ -19,10 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * surface AP's signed objects; certified in EF 0004), and per holder the text AP's own key 0013, the
  * surface AP's own key 001A and the common AP's INTERNAL AUTHENTICATE key 0019.
  *
- * <p>Each key is derived from a fixed label (the persona id for the holder keys) through a seeded
- * SHA1PRNG, so every JVM derives the same keys and a test can verify against them without a key
- * file; each is generated once per JVM (RSA-2048 generation costs ~0.1–0.5 s; a scenario issues
- * a card, so this must not happen per card). TEST keys: anyone can derive them.
+ * <p>Each key is derived from a fixed label (the persona id for the holder keys), and the committed
+ * personas' keys are read from the test PKI instead of derived again ({@link DerivedKeys}): once per
+ * JVM, never per card. TEST keys: anyone can derive them.
  */
 public final class IssuerKeys {
 
@@ -34,25 +27,23 @@ public final class IssuerKeys {
         }
     }
 
-    private static final Map<String, KeyPair> CACHE = new ConcurrentHashMap<>();
-
     private IssuerKeys() {
     }
 
     /** The issuer's card-verifiable CA: signs the CV certificates in EF 0004 of the text and surface APs. */
     public static KeyPair cvCa() {
-        return derived("issuer/cv-ca");
+        return derived(DerivedKeys.CV_CA);
     }
 
     /** The issuer's data-signing key, certified in EF 0004: signs EF 0003 (text) and the surface AP's objects. */
     public static KeyPair dataSigning() {
-        return derived("issuer/data-signing");
+        return derived(DerivedKeys.DATA_SIGNING);
     }
 
     public static HolderKeys forHolder(String personaId) {
-        return new HolderKeys(derived("holder/" + personaId + "/text-0013"),
-                derived("holder/" + personaId + "/surface-001A"),
-                derived("holder/" + personaId + "/common-0019"));
+        return new HolderKeys(derived(DerivedKeys.holderLabel(personaId, "text-0013")),
+                derived(DerivedKeys.holderLabel(personaId, "surface-001A")),
+                derived(DerivedKeys.holderLabel(personaId, "common-0019")));
     }
 
     /** 16-byte key identifier: the first 16 bytes of SHA-256 over the modulus. */
@@ -74,22 +65,6 @@ public final class IssuerKeys {
     }
 
     private static KeyPair derived(String label) {
-        return CACHE.computeIfAbsent(label, IssuerKeys::generate);
-    }
-
-    private static KeyPair generate(String label) {
-        try {
-            SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
-            seeded.setSeed(("mynasim test key: " + label).getBytes(StandardCharsets.UTF_8));
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", "SunRsaSign");
-            generator.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4), seeded);
-            KeyPair pair = generator.generateKeyPair();
-            if (!(pair.getPrivate() instanceof RSAPrivateCrtKey)) {
-                throw new IllegalStateException("RSA key generator gave no CRT key for " + label);
-            }
-            return pair;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot derive the test key " + label, e);
-        }
+        return DerivedKeys.get(label);
     }
 }

@@ -41,6 +41,9 @@ public final class Personaliser {
             send(command, () -> app + ": SET PIN " + hex4(pin.fid()));
             Arrays.fill(command, (byte) 0);
         }
+        for (int reserved : image.reservedKeys()) {
+            send(IssuerApdus.reserveKey(reserved), () -> app + ": SET KEY " + hex4(reserved) + " reserved");
+        }
         for (ApplicationImage.KeyImage key : image.keys()) {
             byte[][] components = {key.p(), key.q(), key.dp(), key.dq(), key.qInv()};
             for (int i = 0; i < components.length; i++) {
@@ -69,6 +72,9 @@ public final class Personaliser {
 
     private void writeFile(String app, int fid, byte[] content, int capacity) {
         send(IssuerApdus.createEf(fid, content.length, capacity), () -> app + ": CREATE EF " + hex4(fid));
+        if (content.length == 0) {
+            return; // reserved empty: not selectable until the office gives it a length
+        }
         send(CommandApdus.selectFile(fid), () -> app + ": SELECT EF " + hex4(fid));
         for (int offset = 0; offset < content.length; offset += IssuerApdus.WRITE_CHUNK) {
             int length = Math.min(IssuerApdus.WRITE_CHUNK, content.length - offset);

@@ -229,6 +229,9 @@ public final class CardState {
     /** Replaces the image's PINs, and (format 2) its files with their capacities and its keys, by the saved ones. */
     public void applyTo(ApplicationImage image) {
         for (PinImage saved : pins(image.aid())) {
+            if (saved.value().length == 0) {
+                continue; // never set (the sign password of a holder under 15): the card was issued without it
+            }
             image.pin(saved.fid(), saved.value(), saved.maxTries(), saved.triesLeft());
         }
         for (FileImage saved : files(image.aid())) {

@@ -12,7 +12,7 @@ import java.security.cert.X509Certificate;
 
 /**
  * Our own step: what our login server checks, on the scenario's card world that MynaSim's steps fill
- * (Cucumber's picocontainer hands the same CardWorld to their steps and to ours).
+ * (MynaSim's object factory hands the same CardWorld to their steps and to ours).
  */
 public class LoginServerSteps {
 

@@ -1,6 +1,5 @@
 package dev.mynasim.cli.report;
 
-import dev.mynasim.cli.Language;
 import dev.mynasim.cli.Messages;
 import dev.mynasim.glue.steps.ParameterTypes;
 import io.cucumber.plugin.EventListener;
@@ -24,7 +23,7 @@ import java.util.Set;
 /**
  * Cucumber plugin: one line per scenario, then a one-page summary with every failure and every skip
  * with its reason, and for each undefined step the nearest known phrasing and a definition to paste.
- * Prints in the run's language ({@link Language#current()}). Used by {@code mynasim check}. A plain
+ * Prints in the run's language (the messages it is made with). Used by {@code mynasim check}. A plain
  * (not concurrent) listener on purpose: run one at a time, the lines come as each scenario finishes;
  * run with {@code --threads}, Cucumber hands them over in feature order once the run ends, so the
  * output reads the same either way.
@@ -43,7 +42,7 @@ public final class ProgressReporter implements EventListener {
     }
 
     private final PrintStream out = System.out;
-    private final Messages messages = Messages.of(Language.current());
+    private final Messages messages;
     private final List<String> failures = new ArrayList<>();
     private final List<String> skips = new ArrayList<>();
     private final Map<String, String> phrasings = new LinkedHashMap<>();
@@ -51,6 +50,10 @@ public final class ProgressReporter implements EventListener {
     private final Set<String> undefinedSteps = new LinkedHashSet<>();
     private int passed;
     private int count;
+
+    public ProgressReporter(Messages messages) {
+        this.messages = messages;
+    }
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {

@@ -1,52 +1,27 @@
 package dev.mynasim.client.backend;
 
-import dev.mynasim.fixtures.CardLayout;
 import dev.mynasim.fixtures.Persona;
-import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.client.guard.GuardedBackend;
+import dev.mynasim.client.pcsc.PcscReaders;
 import dev.mynasim.simulator.VirtualCard;
 import dev.mynasim.simulator.fault.ControlledCard;
 import java.util.Locale;
 
 /**
- * Opens the reader a run is configured for: {@code sim} (in-process simulator), {@code vpcd} (the
- * simulator served into pcscd's virtual reader, driven through PC/SC), or any other text, which names
- * a PC/SC reader by exact name, fragment or index. The choice comes from the system property
- * {@code mynasim.reader} (set by {@code --reader}), else the environment variable {@code MYNASIM_READER},
- * else {@code sim}.
+ * Opens a reader by name: {@code sim} (in-process simulator), {@code vpcd} (the simulator served into one
+ * of pcscd's virtual readers, driven through PC/SC), or any other text, which names a PC/SC reader by exact
+ * name, fragment or index. Callers pass the reader they were given ({@code --reader}, or a scenario run's
+ * settings); {@link #defaultReader()} is the choice when none is given.
  */
 public final class Backends {
-
-    public static final String READER_PROPERTY = "mynasim.reader";
-    /** Set by {@code --allow-destructive}: PIN-changing runs may go to a card that is not virtual. */
-    public static final String ALLOW_DESTRUCTIVE_PROPERTY = "mynasim.allowDestructive";
-    /** Set by {@code check --layout}: the card layout of every card a scenario asks for by persona alone. */
-    public static final String LAYOUT_PROPERTY = "mynasim.layout";
 
     private Backends() {
     }
 
-    public static String configuredReader() {
-        String reader = System.getProperty(READER_PROPERTY);
-        if (reader == null || reader.isBlank()) {
-            reader = System.getenv("MYNASIM_READER");
-        }
-        return reader == null || reader.isBlank() ? "sim" : reader;
-    }
-
-    /** The persona on a card of the configured layout ({@code --layout}), else of the persona file's. */
-    public static Persona withConfiguredLayout(Persona persona) {
-        String layout = System.getProperty(LAYOUT_PROPERTY);
-        return layout == null || layout.isBlank() ? persona : persona.withLayout(CardLayout.parse(layout));
-    }
-
-    public static boolean destructiveAllowed() {
-        return Boolean.getBoolean(ALLOW_DESTRUCTIVE_PROPERTY);
-    }
-
-    /** The configured reader with a card for the persona in it, identified and guarded. */
-    public static GuardedBackend open(Persona persona) {
-        return open(configuredReader(), persona);
+    /** The reader to use when none is named: {@code $MYNASIM_READER}, else {@code sim}. */
+    public static String defaultReader() {
+        String reader = System.getenv(PcscReaders.READER_ENV);
+        return reader == null || reader.isBlank() ? "sim" : reader.trim();
     }
 
     /**
@@ -56,12 +31,20 @@ public final class Backends {
      * other way to a card.
      */
     public static GuardedBackend open(String reader, Persona persona) {
+        return open(reader, persona, false);
+    }
+
+    /**
+     * As {@link #open(String, Persona)}; with {@code allowDestructive} the guard lets PIN-changing work reach a
+     * card that is not a MynaSim virtual card ({@code check --allow-destructive}).
+     */
+    public static GuardedBackend open(String reader, Persona persona, boolean allowDestructive) {
         Backend raw = switch (reader.toLowerCase(Locale.ROOT)) {
             case "sim" -> new SimBackend(ControlledCard.wrap(newVirtualCard(persona)));
             case "vpcd" -> VpcdBackend.with(ControlledCard.wrap(newVirtualCard(persona)));
             default -> new PcscBackend(reader);
         };
-        return GuardedBackend.protect(raw, destructiveAllowed());
+        return GuardedBackend.protect(raw, allowDestructive);
     }
 
     /** Whether the reader is one of ours, where the card can be removed, faulted and re-issued at will. */

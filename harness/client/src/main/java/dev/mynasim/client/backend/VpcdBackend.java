@@ -1,107 +1,106 @@
 package dev.mynasim.client.backend;
 
-import static org.awaitility.Awaitility.await;
-
-import dev.mynasim.client.pcsc.PcscReaders;
-import dev.mynasim.client.pcsc.PcscTransport;
 import dev.mynasim.client.transport.Transport;
-import dev.mynasim.client.transport.TransportException;
-import dev.mynasim.simulator.SimulatedCard;
 import dev.mynasim.simulator.fault.ControlledCard;
 import dev.mynasim.simulator.vpcd.PcscEnvironment;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import javax.smartcardio.CardException;
-import javax.smartcardio.CardTerminal;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 /**
- * The card in this JVM, served into pcscd's virtual reader through our vpcd bridge, and driven back
- * through pcscd with javax.smartcardio: the whole PC/SC stack a vendor's software sees. One bridge
- * serves the whole run (pcscd sees one insertion); each scenario swaps a fresh card into the slot and
- * resets it.
+ * The card in this JVM, served into one of pcscd's virtual readers through our vpcd bridge, and driven
+ * back through pcscd with javax.smartcardio: the whole PC/SC stack a vendor's software sees.
+ *
+ * <p>A vpcd slot is a shared resource: pcscd's vpcd driver has two ({@value VpcdSlot#SLOTS}), and a slot
+ * holds one card. Each {@code VpcdBackend} is a lease of one slot, held from {@link #with} until
+ * {@link #close}; a second lease waits until a slot is free ({@link VpcdSlots}). So scenarios that run
+ * in parallel each get a reader of their own, never more at once than there are slots. Each slot keeps
+ * its bridge connected across leases (pcscd sees one insertion); a lease swaps its fresh card in.
  */
 public final class VpcdBackend implements Backend, CardHands {
 
-    private static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(5);
-    /** Which vpcd slot a run uses (0: "Virtual PCD 00 00", 1: "Virtual PCD 00 01"). */
-    public static final String SLOT_PROPERTY = "mynasim.vpcd.slot";
-    private static VpcdBackend shared;
+    /** How long a lease waits for a free slot before it fails (a scenario holds one for seconds at most). */
+    private static final Duration LEASE_TIMEOUT = Duration.ofMinutes(2);
+    private static final VpcdSlots SLOTS = new VpcdSlots(VpcdSlot.SLOTS);
 
-    private final SwappableCard slot;
-    private final VpcdBridge bridge;
-    private final String readerName;
-    /** The reader side: pcscd, as any PC/SC client reaches it. */
-    private final PcscBackend reader;
-    private final CardTerminal terminal;
+    private final VpcdSlot slot;
+    private final ControlledCard controls;
+    private final AtomicBoolean released = new AtomicBoolean();
 
-    private volatile ControlledCard controls;
-
-    private VpcdBackend(SimulatedCard card, int slotNumber) {
-        PcscEnvironment.Status status = PcscEnvironment.check(VpcdBridge.portForSlot(slotNumber));
-        if (!status.ready()) {
-            throw new TransportException("the vpcd reader is not available: " + status.describe());
-        }
-        this.slot = new SwappableCard(card);
-        this.bridge = new VpcdBridge(slot, VpcdBridge.DEFAULT_HOST, VpcdBridge.portForSlot(slotNumber)).start();
-        this.readerName = "Virtual PCD 00 0" + slotNumber;
-        this.terminal = PcscReaders.choose(readerName);
-        awaitPresence(true);
-        this.reader = new PcscBackend(PcscTransport.open(readerName));
+    private VpcdBackend(VpcdSlot slot, ControlledCard controls) {
+        this.slot = slot;
+        this.controls = controls;
     }
 
     /**
-     * The run's vpcd reader holding {@code controlled}'s card: the first call starts the bridge, later ones
-     * swap the card. A fault that takes the card out drops the bridge's connection, so pcscd sees a removal.
+     * Leases a free vpcd slot (waiting for one if all are leased) and puts {@code controlled}'s card into it.
+     * A fault that takes the card out drops the bridge's connection, so pcscd sees a removal.
      */
-    public static synchronized VpcdBackend with(ControlledCard controlled) {
-        SimulatedCard card = controlled.card();
-        if (shared == null) {
-            shared = new VpcdBackend(card, Integer.getInteger(SLOT_PROPERTY, 0));
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::shutdown, "mynasim-vpcd-shutdown"));
-        } else {
-            shared.insertIfRemoved();
-            shared.slot.swap(card);
-            shared.reader.reset();
+    public static VpcdBackend with(ControlledCard controlled) {
+        VpcdSlot slot = SLOTS.lease(LEASE_TIMEOUT);
+        try {
+            slot.load(controlled);
+        } catch (RuntimeException e) {
+            SLOTS.release(slot);
+            throw e;
         }
-        VpcdBridge bridge = shared.bridge;
-        controlled.faults().onRemoval(bridge::remove);
-        shared.controls = controlled;
-        return shared;
+        return new VpcdBackend(slot, controlled);
+    }
+
+    /**
+     * The slots whose vpcd port pcscd listens on now, in order: how many vpcd scenarios can run at once.
+     * Empty when pcscd or vpcd is not there.
+     */
+    public static List<Integer> usableSlots() {
+        return IntStream.range(0, VpcdSlot.SLOTS)
+                .filter(slot -> PcscEnvironment.check(VpcdBridge.portForSlot(slot)).ready())
+                .boxed().toList();
+    }
+
+    /**
+     * Disconnects the vpcd readers no lease holds now (pcscd sees their cards removed); a later lease connects
+     * again. For a program that is done with vpcd but goes on (a test class); the JVM's exit does it anyway.
+     */
+    public static void disconnectIdleSlots() {
+        SLOTS.disconnectIdle();
     }
 
     @Override
     public Optional<ControlledCard> controls() {
-        return Optional.ofNullable(controls);
-    }
-
-    public SimulatedCard card() {
-        return slot.current();
+        return Optional.of(controls);
     }
 
     @Override
     public String name() {
-        return "vpcd (" + readerName + ")";
+        return "vpcd (" + slot.readerName() + ")";
+    }
+
+    /** The PC/SC reader name of the leased slot, e.g. {@code Virtual PCD 00 01}. */
+    public String readerName() {
+        return slot.readerName();
     }
 
     @Override
     public Transport transport() {
-        return reader.transport();
+        return slot.reader().transport();
     }
 
     @Override
     public byte[] atr() {
-        return reader.atr();
+        return slot.reader().atr();
     }
 
     @Override
     public String protocol() {
-        return reader.protocol();
+        return slot.reader().protocol();
     }
 
     @Override
     public void reset() {
-        reader.reset();
+        slot.reader().reset();
     }
 
     @Override
@@ -111,45 +110,24 @@ public final class VpcdBackend implements Backend, CardHands {
 
     @Override
     public void remove() {
-        bridge.remove();
-        awaitPresence(false);
+        slot.remove();
     }
 
     @Override
     public void insert() {
-        bridge.insert();
-        awaitPresence(true);
-        reader.pcscTransport().reconnect();
-    }
-
-    private void insertIfRemoved() {
-        if (!bridge.isInserted()) {
-            insert();
-        }
+        slot.insert();
     }
 
     @Override
     public boolean isPresent() {
-        try {
-            return terminal.isCardPresent();
-        } catch (CardException e) {
-            throw new TransportException("pcscd does not answer for " + readerName + ": " + e.getMessage(), e);
-        }
+        return slot.isPresent();
     }
 
-    private void awaitPresence(boolean present) {
-        await("card " + (present ? "inserted into " : "removed from ") + readerName)
-                .atMost(PRESENCE_TIMEOUT).pollInterval(Duration.ofMillis(20))
-                .until(() -> isPresent() == present);
-    }
-
-    /** The bridge and connection stay up for the next scenario; the JVM's shutdown closes them. */
+    /** Gives the slot back for the next lease; the bridge and connection stay up (the JVM's shutdown closes them). */
     @Override
     public void close() {
-    }
-
-    private void shutdown() {
-        reader.close();
-        bridge.close();
+        if (released.compareAndSet(false, true)) {
+            SLOTS.release(slot);
+        }
     }
 }

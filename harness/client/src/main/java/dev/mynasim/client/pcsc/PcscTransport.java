@@ -69,7 +69,12 @@ public final class PcscTransport implements Transport, AutoCloseable {
      *         or no card in it
      */
     public static PcscTransport open(String readerSpec) {
-        PcscTransport t = new PcscTransport(readerSpec, PcscReaders.choose(readerSpec));
+        return open(readerSpec, PcscReaders.choose(readerSpec));
+    }
+
+    /** As {@link #open(String)}, on the reader the spec chose already. */
+    public static PcscTransport open(String readerSpec, CardTerminal chosen) {
+        PcscTransport t = new PcscTransport(readerSpec, Objects.requireNonNull(chosen, "chosen"));
         t.connect();
         return t;
     }

@@ -3,7 +3,6 @@ package dev.mynasim.client.opensc;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.model.Pin;
@@ -14,21 +13,16 @@ import dev.mynasim.simulator.CardProfile;
 import dev.mynasim.simulator.VirtualCard;
 import dev.mynasim.simulator.VirtualCards;
 import dev.mynasim.simulator.state.CardState;
-import dev.mynasim.simulator.vpcd.PcscEnvironment;
+import dev.mynasim.simulator.vpcd.OpenScTools;
 import dev.mynasim.simulator.vpcd.RequiresPcsc;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 @RequiresPcsc
 class OpenScClientTest {
 
-    private static final Path PKCS11_MODULE = Path.of("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so");
     private static final String READER = "Virtual PCD 00 00";
 
     @TempDir
@@ -53,9 +46,9 @@ class OpenScClientTest {
 
     @BeforeEach
     void serveTheCard() throws Exception {
-        requireTool("pkcs15-tool");
-        requireTool("pkcs11-tool");
-        requireTool("openssl");
+        OpenScTools.require("pkcs15-tool");
+        OpenScTools.require("pkcs11-tool");
+        OpenScTools.require("openssl");
         serve("hanako");
     }
 
@@ -67,7 +60,7 @@ class OpenScClientTest {
         persona = Fixtures.get().personas().byId(personaId);
         card = VirtualCards.issue(persona, Fixtures.get().pki(), CardProfile.CONTACT);
         bridge = new VpcdBridge(card, VpcdBridge.DEFAULT_HOST, VpcdBridge.SLOT0_PORT).start();
-        await("card in " + READER).atMost(Duration.ofSeconds(10)).until(() -> run("opensc-tool", "--list-readers")
+        await("card in " + READER).atMost(Duration.ofSeconds(10)).until(() -> OpenScTools.run("opensc-tool", "--list-readers")
                 .lines().anyMatch(line -> line.contains("Yes") && line.contains(READER)));
     }
 
@@ -76,14 +69,14 @@ class OpenScClientTest {
         if (bridge != null) {
             bridge.close();
             bridge = null;
-            await("card out of " + READER).atMost(Duration.ofSeconds(10)).until(() -> run("opensc-tool", "--list-readers")
+            await("card out of " + READER).atMost(Duration.ofSeconds(10)).until(() -> OpenScTools.run("opensc-tool", "--list-readers")
                     .lines().noneMatch(line -> line.contains("Yes") && line.contains(READER)));
         }
     }
 
     @Test
     void pkcs15ToolListsBothCertificates() throws Exception {
-        String out = run("pkcs15-tool", "--reader", READER, "--list-certificates");
+        String out = OpenScTools.run("pkcs15-tool", "--reader", READER, "--list-certificates");
         assertTrue(out.contains("User Authentication Certificate"), out);
         assertTrue(out.contains("Digital Signature Certificate"), out);
         assertTrue(out.contains("Path           : 000a"), out);
@@ -133,7 +126,7 @@ class OpenScClientTest {
     @Test
     void aChildsCardWithoutSignatureCertificateSignsWithTheUserProofKey() throws Exception {
         serve("hikari");
-        String pins = run("pkcs15-tool", "--reader", READER, "--list-pins");
+        String pins = OpenScTools.run("pkcs15-tool", "--reader", READER, "--list-pins");
         assertTrue(pins.contains("User Authentication PIN") && pins.contains("Digital Signature PIN"), pins);
         assertTrue(pins.contains("Tries left     : 0"), "the never-set signature password shows no tries: " + pins);
         X509Certificate certificate = Fixtures.get().pki().credentials(persona).authCertificate();
@@ -147,10 +140,7 @@ class OpenScClientTest {
         Path signature = dir.resolve("message.sig");
         String out = sign(slotIndex, id, pin, signature);
         assertTrue(Files.exists(signature) && Files.size(signature) == 256, "pkcs11-tool made no 256-byte signature: " + out);
-        Path publicKey = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getPublicKey().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        String verified = run("openssl", "dgst", "-sha256", "-verify", publicKey.toString(), "-signature", signature.toString(), message.toString());
+        String verified = OpenScTools.opensslVerify(certificate.getPublicKey(), message, signature);
         assertTrue(verified.contains("Verified OK"), verified);
     }
 
@@ -160,34 +150,10 @@ class OpenScClientTest {
         if (!Files.exists(message)) {
             Files.writeString(message, "MynaSim through OpenSC");
         }
-        return run("pkcs11-tool", "--module", PKCS11_MODULE.toString(), "--slot-index", slotIndex, "--login",
-                "--pin", pin, "--sign", "--mechanism", "SHA256-RSA-PKCS", "--id", id,
-                "-i", message.toString(), "-o", signature.toString());
+        return OpenScTools.pkcs11Sign(slotIndex, id, pin, message, signature);
     }
 
     private int triesLeft(Pin pin) {
         return CardState.decode(card.exportState()).triesLeft(CardApplication.JPKI.aid()).get(pin.fid());
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish in 60 s");
-        }
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void requireTool(String tool) {
-        boolean present = List.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":")).stream()
-                .anyMatch(folder -> Files.isExecutable(Path.of(folder, tool)));
-        if (!present || (tool.startsWith("pkcs11") && !Files.exists(PKCS11_MODULE))) {
-            String reason = tool + " (OpenSC/openssl) is not installed: apt-get install -y --no-install-recommends opensc openssl";
-            if (PcscEnvironment.required()) {
-                fail(PcscEnvironment.REQUIRE_ENV + "=1 but " + reason);
-            }
-            System.err.println("SKIPPED " + reason);
-            Assumptions.abort(reason);
-        }
     }
 }

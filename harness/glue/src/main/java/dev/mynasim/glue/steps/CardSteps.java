@@ -3,7 +3,6 @@ package dev.mynasim.glue.steps;
 import dev.mynasim.model.CardApplication;
 import dev.mynasim.client.backend.Fixtures;
 import dev.mynasim.fixtures.CardLayout;
-import dev.mynasim.client.backend.Backends;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import io.cucumber.java.ja.もし;
@@ -22,13 +21,13 @@ public class CardSteps {
     @Given("a card for persona {string}")
     @前提("ペルソナ{string}のカードがある")
     public void aCardForPersona(String personaId) {
-        world.insertCardFor(Backends.withConfiguredLayout(Fixtures.get().personas().byId(personaId)));
+        world.insertCardFor(world.settings().onRunLayout(Fixtures.get().personas().byId(personaId)));
     }
 
     @Given("a card for the default persona")
     @前提("既定のペルソナのカードがある")
     public void aCardForTheDefaultPersona() {
-        world.insertCardFor(Backends.withConfiguredLayout(Fixtures.get().personas().defaultPersona()));
+        world.insertCardFor(world.settings().onRunLayout(Fixtures.get().personas().defaultPersona()));
     }
 
     /** The persona's card in a named layout (short-form, long-form), whatever the persona file or --layout say. */

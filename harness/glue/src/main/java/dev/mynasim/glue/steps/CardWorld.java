@@ -22,12 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The state of one scenario, shared by all step classes (Cucumber's picocontainer makes one per
+ * The state of one scenario, shared by all step classes (the glue's object factory makes one per
  * scenario): the persona, the reader with its card, the client, the trace, the scenario's date and
  * what the last steps produced.
  */
 public class CardWorld {
 
+    private final ScenarioSettings settings;
     private Persona persona;
     private GuardedBackend backend;
     private Set<String> tags = Set.of();
@@ -47,11 +48,20 @@ public class CardWorld {
     /** The values a change or reset replaced. */
     private final Map<Pin, String> previousPins = new EnumMap<>(Pin.class);
 
-    /** Puts a fresh card for the persona into the configured reader. */
+    public CardWorld(ScenarioSettings settings) {
+        this.settings = settings;
+    }
+
+    /** What the run was asked for: the reader, the card layout, the guard's leave, the trace folder. */
+    public ScenarioSettings settings() {
+        return settings;
+    }
+
+    /** Puts a fresh card for the persona into the run's reader. */
     public void insertCardFor(Persona persona) {
         closeBackend();
         this.persona = persona;
-        this.backend = Backends.open(persona);
+        this.backend = Backends.open(settings.reader(), persona, settings.allowDestructive());
         trace.note("reader: " + backend.name());
         trace.note("ATR: " + Apdus.toHex(backend.atr()));
         trace.note("protocol: " + backend.protocol());
@@ -97,7 +107,10 @@ public class CardWorld {
 
     /** The card now holds {@code value} for this PIN (a holder change or an office reset). */
     public void setPin(Pin pin, String value) {
-        previousPins.put(pin, pin(pin));
+        boolean neverSet = pin == Pin.SIGN && !pins.containsKey(pin) && persona().pins().sign().isEmpty();
+        if (!neverSet) { // a first signature password replaces nothing
+            previousPins.put(pin, pin(pin));
+        }
         pins.put(pin, value);
     }
 

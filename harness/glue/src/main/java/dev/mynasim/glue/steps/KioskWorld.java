@@ -1,7 +1,6 @@
 package dev.mynasim.glue.steps;
 
 import dev.mynasim.fixtures.CardRules;
-import dev.mynasim.client.backend.Backends;
 import dev.mynasim.world.kiosk.CardPresence;
 import dev.mynasim.world.kiosk.Kiosk;
 import dev.mynasim.world.kiosk.KioskData;
@@ -86,7 +85,7 @@ public class KioskWorld {
     /** The simulator's hands where there are some, else the PC/SC reader's own presence detection. */
     private CardPresence presence() {
         return cardWorld.backend().hands().map(CardPresence::of)
-                .orElseGet(() -> PcscCardPresence.of(Backends.configuredReader()));
+                .orElseGet(() -> PcscCardPresence.of(cardWorld.settings().reader()));
     }
 
     /** Step 7's wait, running while the scenario acts (takes the card or leaves it). */

@@ -160,6 +160,26 @@ public class OfficeSteps {
         afterOperation();
     }
 
+    @When("{string} gets the first signature certificate with the password {string} at the municipal office")
+    @もし("{string}が市区町村窓口で署名用パスワード{string}を設定し、初めての署名用電子証明書の発行を受ける")
+    public void getsTheFirstSignatureCertificate(String personaId, String password) {
+        lifecycle.office().issueFirstSignatureCertificate(holder(personaId), password, world.today(), channel());
+        world.setPin(Pin.SIGN, password);
+        afterOperation();
+    }
+
+    @Then("getting the first signature certificate for {string} with the password {string} at the municipal office is refused: {string}")
+    @ならば("市区町村窓口での{string}の初めての署名用電子証明書の発行（署名用パスワード{string}）は拒否される: {string}")
+    public void gettingTheFirstSignatureCertificateIsRefused(String personaId, String password, String because) {
+        RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> lifecycle.office().issueFirstSignatureCertificate(holder(personaId), password, world.today(), channel()));
+        assertTrue(refused instanceof IllegalStateException || refused instanceof IllegalArgumentException,
+                "refused as the office refuses, not by a fault: " + refused);
+        assertTrue(refused.getMessage().contains(because), refused.getMessage());
+        assertTrue(lifecycle.office().ledger().pending().isEmpty(), "nothing half-done: no journal waits");
+        world.client().forgetSelection();
+    }
+
     @When("the municipal office confirms the loss of the card of {string}")
     @もし("市区町村窓口が{string}のカードの紛失を確認する")
     public void theOfficeConfirmsTheLoss(String personaId) {

@@ -32,10 +32,10 @@ public class ScenarioRequirements {
 
     @Before(order = 0)
     public void skipWhatTheReaderCannotRun(Scenario scenario) {
-        String reader = Backends.configuredReader();
+        String reader = world.settings().reader();
         Collection<String> tags = scenario.getSourceTagNames();
         world.setScenarioTags(tags);
-        boolean throughPcsc = !reader.equalsIgnoreCase("sim");
+        boolean throughPcsc = world.settings().throughPcsc();
         if (tags.contains("@raw-cla") && throughPcsc) {
             throw new TestAbortedException("@raw-cla: on reader '" + reader + "' the command goes through"
                     + " javax.smartcardio, which clears the logical-channel bits of the CLA; run it with --reader sim");

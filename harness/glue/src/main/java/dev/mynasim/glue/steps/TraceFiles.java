@@ -8,14 +8,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * With {@code check --trace DIR}: writes each scenario's trace (PINs masked) to
+ * With {@code check --trace DIR} ({@link ScenarioSettings#traceDir()}): writes each scenario's trace (PINs masked) to
  * {@code DIR/<feature>-<line>-<scenario>.trace}, the format {@code mynasim replay} reads.
  */
 public class TraceFiles {
-
-    public static final String TRACE_DIR_PROPERTY = "mynasim.traceDir";
 
     private final CardWorld world;
 
@@ -26,12 +25,12 @@ public class TraceFiles {
     /** Runs before Hooks closes the card (higher order runs first for @After). */
     @After(order = 20000)
     public void writeTrace(Scenario scenario) {
-        String dir = System.getProperty(TRACE_DIR_PROPERTY);
+        Optional<Path> dir = world.settings().traceDir();
         String trace = world.trace().render();
-        if (dir == null || dir.isBlank() || trace.isEmpty()) {
+        if (dir.isEmpty() || trace.isEmpty()) {
             return;
         }
-        Path file = Path.of(dir).resolve(fileName(scenario.getUri(), scenario.getLine(), scenario.getName()));
+        Path file = dir.get().resolve(fileName(scenario.getUri(), scenario.getLine(), scenario.getName()));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, "# scenario: " + scenario.getName() + System.lineSeparator()

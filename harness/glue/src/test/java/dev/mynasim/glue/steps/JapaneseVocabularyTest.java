@@ -136,7 +136,7 @@ class JapaneseVocabularyTest {
         assertEquals(Set.of("user-proof PIN", "signature password", "text PIN", "juki PIN", "My Number", "code A", "code B",
                 "birth-date key", "signature password length"), japanese.keySet());
         Persona persona = Fixtures.get().personas().byId("hanako");
-        CardWorld world = new CardWorld();
+        CardWorld world = new CardWorld(ScenarioSettings.fromEnvironment());
         world.insertCardFor(persona);
         japanese.forEach((en, ja) -> assertEquals(PersonaPlaceholders.expand("00 <" + en + ">", world),
                 PersonaPlaceholders.expand("00 <" + ja + ">", world), "<" + en + "> and <" + ja + ">"));

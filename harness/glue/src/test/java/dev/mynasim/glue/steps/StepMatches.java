@@ -1,5 +1,6 @@
 package dev.mynasim.glue.steps;
 
+import dev.mynasim.glue.run.ScenarioRun;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.PickleStepTestStep;
@@ -8,13 +9,10 @@ import io.cucumber.plugin.event.TestStepFinished;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs Cucumber on feature files (for real, or as a dry run that only matches steps) and records, for
- * each step, the step method it reached and its status. Cucumber creates its plugins itself, so the
- * plugin hands its records over through a map keyed by the run's id.
+ * each step, the step method it reached and its status.
  */
 final class StepMatches {
 
@@ -22,15 +20,9 @@ final class StepMatches {
     record Match(String text, String method, Status status) {
     }
 
-    private static final Map<String, List<Match>> RUNS = new ConcurrentHashMap<>();
-
-    /** The Cucumber plugin; its argument is the run's id. */
-    public static final class Recorder implements ConcurrentEventListener {
-        private final List<Match> matches;
-
-        public Recorder(String runId) {
-            this.matches = RUNS.computeIfAbsent(runId, k -> new ArrayList<>());
-        }
+    /** The Cucumber plugin, handed to the run as an object. */
+    private static final class Recorder implements ConcurrentEventListener {
+        private final List<Match> matches = new ArrayList<>();
 
         @Override
         public void setEventPublisher(EventPublisher publisher) {
@@ -44,6 +36,12 @@ final class StepMatches {
                 }
             });
         }
+
+        List<Match> matches() {
+            synchronized (matches) {
+                return List.copyOf(matches);
+            }
+        }
     }
 
     private StepMatches() {
@@ -51,19 +49,16 @@ final class StepMatches {
 
     /** The steps of the features, each with the method it matched; a dry run executes nothing. */
     static Result run(boolean dryRun, Path... features) {
-        String runId = java.util.UUID.randomUUID().toString();
-        List<String> args = new ArrayList<>(List.of("--glue", "dev.mynasim.glue.steps", "--monochrome", "--no-summary",
-                "--plugin", Recorder.class.getName() + ":" + runId));
+        List<String> args = new ArrayList<>(List.of("--glue", "dev.mynasim.glue.steps", "--monochrome", "--no-summary"));
         if (dryRun) {
             args.add("--dry-run");
         }
         for (Path feature : features) {
             args.add(feature.toString());
         }
-        System.setProperty("cucumber.publish.quiet", "true");
-        byte exit = io.cucumber.core.cli.Main.run(args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
-        List<Match> matches = RUNS.remove(runId);
-        return new Result(exit, matches == null ? List.of() : List.copyOf(matches));
+        Recorder recorder = new Recorder();
+        byte exit = ScenarioRun.run(ScenarioSettings.fromEnvironment(), args, List.of(recorder));
+        return new Result(exit, recorder.matches());
     }
 
     record Result(int exitStatus, List<Match> matches) {

@@ -10,6 +10,7 @@ public enum CardEvent {
     REISSUE("reissue of the My Number Card", "office reissue"),
     ADDRESS_CHANGE("change of address", "office change-address"),
     NAME_CHANGE("change of name", "office change-name"),
+    FIRST_SIGNATURE_CERTIFICATE("first signature certificate", "office first-signature"),
     STAY_EXTENSION("extension of the period of stay", "office extend-stay"),
     PIN_RESET("PIN reset", "office reset-pin"),
     LOSS_REPORTED("loss reported to the call centre", "callcenter suspend"),

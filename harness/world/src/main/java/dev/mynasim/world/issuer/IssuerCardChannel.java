@@ -19,6 +19,13 @@ public interface IssuerCardChannel {
     /** Writes a certificate into the JPKI application (the file's length follows it). */
     void writeCertificate(CertificatePurpose purpose, X509Certificate certificate);
 
+    /**
+     * Sets a PIN the card was issued without (the signature password of a holder who was under 15),
+     * with its full counter: SET PIN over the issuer channel. Run again on a card where it is already
+     * set (an interrupted operation), it sets the same value with RESET RETRY COUNTER.
+     */
+    void setFirstPin(String pinLabel, String value);
+
     /** Sets a locked or forgotten PIN (by its label, e.g. "user-proof PIN") to a new value with a full counter. */
     void resetPin(String pinLabel, String newValue);
 

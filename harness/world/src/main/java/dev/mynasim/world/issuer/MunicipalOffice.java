@@ -7,11 +7,15 @@ import dev.mynasim.world.issuer.OfficeLedger.Pending;
 import dev.mynasim.world.issuer.OfficeLedger.Phase;
 import dev.mynasim.world.issuer.OfficeLedger.Registered;
 import dev.mynasim.world.issuer.TestCertificateAuthority.StatusChange;
-import dev.mynasim.fixtures.pki.TestPki;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.KeyFactory;
+import java.security.PublicKey;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -192,7 +196,7 @@ public final class MunicipalOffice {
             List<CertificateSpec> issue = new ArrayList<>();
             if (card != null && CardRules.signCertificateAllowed(after.birthDate(), on)) {
                 Optional<CertificateRecord> auth = currentAuth(asIssued, on);
-                if (auth.isPresent() && cardHasSignKey(asIssued)) {
+                if (auth.isPresent() && holderHasSignature(asIssued)) {
                     issue.add(new CertificateSpec(CertificatePurpose.SIGN, signExpiry(after, on, auth.get().notAfter())));
                 }
             }
@@ -332,6 +336,48 @@ public final class MunicipalOffice {
     }
 
     /**
+     * The first signature certificate of a holder whose card was issued under 15, once they have
+     * turned 15 (Japan's age rule: from the 15th birthday itself): a sign key generated on the card in
+     * its empty key slot, the signature password set (6 to 16 of A-Z0-9 with a letter and a digit),
+     * and the certificate written, to the earlier of the 5th birthday after {@code on} and the card's
+     * expiry, never after the user-proof certificate. No fee. Refused, changing nothing, before the
+     * 15th birthday, for a holder who already has a signature password, or when the user-proof
+     * certificate is not current (renew it first).
+     */
+    public IssuedCertificates issueFirstSignatureCertificate(Persona asIssued, String signPassword, LocalDate on, IssuerCardChannel card) {
+        String command = CardEvent.FIRST_SIGNATURE_CERTIFICATE.verb();
+        Runnable validation = () -> {
+            checkDate(asIssued, on, command);
+            Persona now = current(asIssued);
+            if (holderHasSignature(asIssued)) {
+                throw new IllegalStateException(asIssued.id() + " already has a signature password and key on the card:"
+                        + " a signature certificate is renewed (office renew), or issued again after a move with the card");
+            }
+            if (!CardRules.signCertificateAllowed(now.birthDate(), on)) {
+                throw new IllegalStateException(asIssued.id() + " turns 15 on "
+                        + CardRules.firstDayOfAge(now.birthDate(), CardRules.SIGN_CERTIFICATE_MIN_AGE)
+                        + ": a signature certificate is issued from that day, not on " + on);
+            }
+            Optional<String> problem = PinRules.signPasswordProblem(signPassword);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException("the new signature password " + problem.get());
+            }
+            checkCardUsable(asIssued, on);
+            if (currentAuth(asIssued, on).isEmpty()) {
+                throw new IllegalStateException("the user-proof certificate of " + asIssued.id() + " is not current on " + on
+                        + latestAuth(asIssued).map(r -> " (it ended on " + r.notAfter() + ")").orElse("")
+                        + ": renew the certificates first (office renew)");
+            }
+        };
+        return certificatesAfter(transact(command, null, asIssued, on, validation, () -> {
+            Persona now = current(asIssued);
+            LocalDate until = signExpiry(now, on, currentAuth(asIssued, on).orElseThrow().notAfter());
+            return plan(command, null, asIssued, now, on, false, List.of(new CertificateSpec(CertificatePurpose.SIGN, until)),
+                    List.of(), 0, CardEvent.FIRST_SIGNATURE_CERTIFICATE, "signature certificate to " + until, null);
+        }, card, c -> c.setFirstPin("signature password", signPassword)));
+    }
+
+    /**
      * A locked (or forgotten) PIN reset at the counter, after the holder has shown who they are. The
      * new value must follow the setting rule (4 digits; the signature password 6 to 16 of A-Z0-9 with
      * a letter and a digit).
@@ -415,15 +461,32 @@ public final class MunicipalOffice {
     /** The size a certificate for this plan will have, measured on a throwaway key of the card's size. */
     private int largestCertificate(Plan plan) {
         int largest = 0;
-        java.security.PublicKey sample = TestPki.generateRsaKeyPair().getPublic();
         for (CertificateSpec spec : plan.issue()) {
             try {
-                largest = Math.max(largest, ca.certify(plan.after(), spec.purpose(), sample, plan.on(), spec.notAfter()).getEncoded().length);
+                largest = Math.max(largest, ca.certify(plan.after(), spec.purpose(), SizingKey.RSA_2048, plan.on(), spec.notAfter()).getEncoded().length);
             } catch (java.security.cert.CertificateEncodingException e) {
                 throw new IllegalStateException("cannot encode a certificate", e);
             }
         }
         return largest;
+    }
+
+    /**
+     * A stand-in public key for sizing a certificate before the card makes the real one: every RSA-2048
+     * modulus has its top bit set, so its DER encoding (and the certificate's) has the same length whatever
+     * the key. Generating a real pair here cost a key generation per office operation (docs/performance.md).
+     */
+    private static final class SizingKey {
+        static final PublicKey RSA_2048 = sizingKey();
+
+        private static PublicKey sizingKey() {
+            BigInteger modulus = BigInteger.ONE.shiftLeft(2048).subtract(BigInteger.ONE);
+            try {
+                return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, RSAKeyGenParameterSpec.F4));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK has no RSA key factory", e);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- validation
@@ -475,7 +538,7 @@ public final class MunicipalOffice {
     private List<CertificateSpec> allCertificates(Persona after, LocalDate on) {
         LocalDate auth = CardRules.certificateExpiry(after.birthDate(), on, after.cardExpiry());
         List<CertificateSpec> specs = new ArrayList<>(List.of(new CertificateSpec(CertificatePurpose.AUTH, auth)));
-        if (CardRules.signCertificateAllowed(after.birthDate(), on) && cardHasSignKey(after)) {
+        if (CardRules.signCertificateAllowed(after.birthDate(), on) && holderHasSignature(after)) {
             specs.add(new CertificateSpec(CertificatePurpose.SIGN, signExpiry(after, on, auth)));
         }
         return specs;
@@ -487,9 +550,14 @@ public final class MunicipalOffice {
         return rules.isAfter(authExpiry) ? authExpiry : rules;
     }
 
-    /** A card issued to a holder under 15 has no signature key, password or certificate file. */
-    private static boolean cardHasSignKey(Persona asIssued) {
-        return asIssued.pins().sign().isPresent();
+    /**
+     * A card issued to a holder under 15 has its signature key slot and certificate EF empty and no
+     * signature password until the first signature certificate; from then on renewals, reissues and
+     * moves issue a signature certificate too.
+     */
+    private boolean holderHasSignature(Persona holder) {
+        return holder.pins().sign().isPresent() || ledger.history(holder.id()).stream()
+                .anyMatch(e -> e.event() == CardEvent.FIRST_SIGNATURE_CERTIFICATE);
     }
 
     private List<StatusChange> revokeAll(Persona asIssued, RevocationReason reason) {

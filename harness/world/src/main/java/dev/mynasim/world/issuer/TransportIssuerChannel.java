@@ -107,6 +107,10 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
         open(CardApplication.JPKI);
         try {
             writeFile(certificateFid(purpose), certificate.getEncoded());
+            if (purpose == CertificatePurpose.SIGN) {
+                // a first signature certificate makes the card say it has one (EF 0008 byte 0)
+                writeFile(CardFile.CERTIFICATE_AVAILABILITY.fid(), CardImages.certificateAvailability(true));
+            }
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("cannot encode the new certificate", e);
         }
@@ -117,6 +121,25 @@ public final class TransportIssuerChannel implements IssuerCardChannel {
         Pin pin = Pin.labelled(pinLabel);
         open(pin.application());
         setValue(pin, newValue);
+    }
+
+    @Override
+    public void setFirstPin(String pinLabel, String value) {
+        Pin pin = Pin.labelled(pinLabel);
+        open(pin.application());
+        byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
+        byte[] command = IssuerApdus.setPin(pin.fid(), 0, 0xFF, bytes);
+        try {
+            CardResponse response = client.send(command);
+            if (response.sw() == 0x6985) {
+                setValue(pin, value); // already set by an interrupted run of the same operation
+            } else {
+                response.require("SET PIN of the " + pin.label());
+            }
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+            Arrays.fill(command, (byte) 0);
+        }
     }
 
     @Override

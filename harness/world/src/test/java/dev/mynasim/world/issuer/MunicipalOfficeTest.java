@@ -225,6 +225,65 @@ class MunicipalOfficeTest {
         assertEquals(List.of("reset signature password"), card.calls);
     }
 
+    /** hikari (born 2019-05-01, issued at 5) on a card reissued at 14, valid to 2038-05-01. */
+    private Persona hikariReissuedAt14() {
+        Persona hikari = personas.byId("hikari");
+        testCa.ca().registerIssued(pki.credentials(hikari));
+        office.reissueCard(hikari, LocalDate.of(2033, 6, 1), new RecordingChannel());
+        return hikari;
+    }
+
+    @Test
+    void theFirstSignatureCertificateTheDayBeforeThe15thBirthdayIsRefusedAndChangesNothing() throws Exception {
+        Persona hikari = hikariReissuedAt14();
+        byte[] caBefore = java.nio.file.Files.readAllBytes(testCa.ca().stateFile());
+        List<OfficeLedger.Event> historyBefore = new OfficeLedger(testCa.stateDir()).history("hikari");
+        RecordingChannel card = new RecordingChannel();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> office.issueFirstSignatureCertificate(hikari, "HIKARI15", LocalDate.of(2034, 4, 30), card));
+        assertEquals("hikari turns 15 on 2034-05-01: a signature certificate is issued from that day, not on 2034-04-30", e.getMessage());
+        assertEquals(List.of(), card.calls, "the card is not touched");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(caBefore, java.nio.file.Files.readAllBytes(testCa.ca().stateFile()), "the CA state");
+        assertEquals(historyBefore, new OfficeLedger(testCa.stateDir()).history("hikari"), "the ledger");
+        assertTrue(new OfficeLedger(testCa.stateDir()).pending().isEmpty(), "no journal");
+    }
+
+    @Test
+    void theFirstSignatureCertificateOnThe15thBirthdayEndsWithTheUserProofOneAndIsRenewedWithTheCard() {
+        Persona hikari = hikariReissuedAt14();
+        RecordingChannel card = new RecordingChannel();
+        MunicipalOffice.IssuedCertificates issued = office.issueFirstSignatureCertificate(hikari, "HIKARI15", LocalDate.of(2034, 5, 1), card);
+        assertEquals(List.of("generate SIGN", "write SIGN", "set signature password"), card.calls);
+        CertificateRecord sign = testCa.ca().find(issued.sign().orElseThrow()).orElseThrow();
+        assertEquals(CertificatePurpose.SIGN, sign.purpose());
+        assertEquals(LocalDate.of(2034, 5, 1), sign.notBefore());
+        assertEquals(LocalDate.of(2038, 5, 1), sign.notAfter());
+        assertEquals(List.of(CardEvent.REISSUE.words()), new OfficeLedger(testCa.stateDir()).fees("hikari").stream()
+                .map(OfficeLedger.Fee::what).toList(), "no fee but the reissue's");
+        assertEquals(CardEvent.FIRST_SIGNATURE_CERTIFICATE, new OfficeLedger(testCa.stateDir()).history("hikari").get(1).event());
+        IllegalStateException twice = assertThrows(IllegalStateException.class,
+                () -> office.issueFirstSignatureCertificate(hikari, "HIKARI15", LocalDate.of(2034, 5, 2), new RecordingChannel()));
+        assertTrue(twice.getMessage().contains("already has a signature password"), twice.getMessage());
+        RecordingChannel renewal = new RecordingChannel();
+        office.renewCard(hikari, LocalDate.of(2038, 3, 1), renewal);
+        assertTrue(renewal.calls.contains("generate SIGN"), "from then on the card is renewed with its signature certificate: " + renewal.calls);
+    }
+
+    @Test
+    void aFirstSignatureCertificateInterruptedOnTheCardIsCompletedByRunningItAgain() {
+        Persona hikari = hikariReissuedAt14();
+        LocalDate day = LocalDate.of(2034, 6, 15);
+        RecordingChannel failing = new RecordingChannel();
+        failing.failAfter = 2;
+        assertThrows(IllegalStateException.class, () -> office.issueFirstSignatureCertificate(hikari, "HIKARI15", day, failing));
+        assertTrue(new OfficeLedger(testCa.stateDir()).pending().isPresent(), "the journal says what to finish");
+        assertEquals(0L, testCa.ca().recordsOf("hikari").stream().filter(r -> r.purpose() == CertificatePurpose.SIGN).count());
+        new MunicipalOffice(TestCertificateAuthority.open(pki, testCa.stateDir())).issueFirstSignatureCertificate(hikari, "HIKARI15", day, new RecordingChannel());
+        assertEquals(List.of(LocalDate.of(2038, 5, 1)), TestCertificateAuthority.open(pki, testCa.stateDir()).recordsOf("hikari").stream()
+                .filter(r -> r.purpose() == CertificatePurpose.SIGN).map(CertificateRecord::notAfter).toList());
+        assertTrue(new OfficeLedger(testCa.stateDir()).pending().isEmpty());
+    }
+
     /** A card stand-in: makes key pairs host-side and records what the office asked for. */
     private static final class RecordingChannel implements IssuerCardChannel {
         final List<String> calls = new ArrayList<>();
@@ -264,6 +323,11 @@ class MunicipalOfficeTest {
         @Override
         public void resetPin(String pinLabel, String newValue) {
             step("reset " + pinLabel);
+        }
+
+        @Override
+        public void setFirstPin(String pinLabel, String value) {
+            step("set " + pinLabel);
         }
 
         @Override
