@@ -31,16 +31,19 @@ public enum CardProfile {
 
     private final String label;
     private final boolean contact;
-    private final byte[] atr;
+    /** Kept as text, not bytes: an enum constant is shared by everyone and must hold nothing mutable. */
+    private final String atrHex;
 
     CardProfile(String label, boolean contact, String atrHex) {
         this.label = label;
         this.contact = contact;
-        this.atr = HexFormat.of().parseHex(atrHex);
+        this.atrHex = atrHex;
+        HexFormat.of().parseHex(atrHex); // a malformed ATR fails when the class loads
     }
 
+    /** The ATR, a fresh array. */
     public byte[] atr() {
-        return atr.clone();
+        return HexFormat.of().parseHex(atrHex);
     }
 
     /** OpenSC's label for this ATR, e.g. {@code JPKI (03)}. */

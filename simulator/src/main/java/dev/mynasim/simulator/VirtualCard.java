@@ -56,7 +56,23 @@ public final class VirtualCard implements SimulatedCard {
     private Consumer<byte[]> stateSink;
 
     /** An installed application: its AID only (the image it was personalised from is not kept: heap per card). */
-    private record Installed(byte[] aidBytes, AID aid) {
+    private static final class Installed {
+        private final byte[] aidBytes;
+        private final AID aid;
+
+        Installed(byte[] aidBytes, AID aid) {
+            this.aidBytes = aidBytes.clone();
+            this.aid = aid;
+        }
+
+        AID aid() {
+            return aid;
+        }
+
+        byte[] aidBytes() {
+            return aidBytes.clone();
+        }
+
         boolean hasAid(byte[] name) {
             return Arrays.equals(aidBytes, name);
         }
@@ -97,7 +113,7 @@ public final class VirtualCard implements SimulatedCard {
             byte[] aidBytes = image.aid();
             AID aid = new AID(aidBytes, (short) 0, (byte) aidBytes.length);
             simulator.installApplet(aid, Applications.appletClass(aidBytes));
-            Installed installed = new Installed(aidBytes.clone(), aid);
+            Installed installed = new Installed(aidBytes, aid);
             applications.add(installed);
             if (image.hasAid(Applications.ISD_AID)) {
                 masterFile = installed;
@@ -120,7 +136,7 @@ public final class VirtualCard implements SimulatedCard {
         reset();
         for (Installed application : applications) {
             if (runtime.lookupApplet(application.aid()).getApplet() instanceof MynaApplication myna) {
-                exported.add(new Exported(application.aidBytes().clone(), myna)); // the MF level holds no PINs
+                exported.add(new Exported(application.aidBytes(), myna)); // the MF level holds no PINs
             }
         }
         refreshExports(true);
@@ -225,14 +241,18 @@ public final class VirtualCard implements SimulatedCard {
                 part.pinChanges = pinChanges;
                 int length = HostExport.exportPins(part.applet, stateBuffer, (short) 0);
                 used = Math.max(used, length);
-                changed |= replaced(part.pins, part.pins = Arrays.copyOf(stateBuffer, length));
+                byte[] pins = Arrays.copyOf(stateBuffer, length);
+                changed |= replaced(part.pins, pins);
+                part.pins = pins;
             }
             short contentChanges = HostExport.contentChangeCount(part.applet);
             if (all || contentChanges != part.contentChanges) {
                 part.contentChanges = contentChanges;
                 int length = HostExport.exportContents(part.applet, stateBuffer, (short) 0);
                 used = Math.max(used, length);
-                changed |= replaced(part.contents, part.contents = Arrays.copyOf(stateBuffer, length));
+                byte[] contents = Arrays.copyOf(stateBuffer, length);
+                changed |= replaced(part.contents, contents);
+                part.contents = contents;
             }
         }
         // PIN values passed through the buffer: wipe what was written, not the whole 32 KB every command.
@@ -326,7 +346,7 @@ public final class VirtualCard implements SimulatedCard {
 
     /** The AIDs of the installed applications, in installation order. */
     public synchronized List<byte[]> applicationIds() {
-        return applications.stream().map(application -> application.aidBytes().clone()).toList();
+        return applications.stream().map(Installed::aidBytes).toList();
     }
 
     /**
@@ -338,7 +358,7 @@ public final class VirtualCard implements SimulatedCard {
         // Read afresh from the applets, not from what the change counters kept: a test that compares the
         // two catches a write path that forgot its counter.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(CardState.FORMAT_2_PREFIX);
+        out.writeBytes(CardState.format2Prefix());
         for (Exported part : exported) {
             out.write(part.aid.length);
             out.writeBytes(part.aid);
@@ -352,7 +372,7 @@ public final class VirtualCard implements SimulatedCard {
     /** The state as the change counters have kept it, what the sink receives. */
     private byte[] assembleState() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(CardState.FORMAT_2_PREFIX);
+        out.writeBytes(CardState.format2Prefix());
         for (Exported part : exported) {
             out.write(part.aid.length);
             out.writeBytes(part.aid);

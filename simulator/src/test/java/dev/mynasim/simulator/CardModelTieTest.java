@@ -15,6 +15,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javacard.framework.Applet;
@@ -37,7 +38,7 @@ class CardModelTieTest {
     }
 
     /** The FIDs the applet class declares in its own tables (its EF_ and IEF_ constants). */
-    private static TreeSet<Integer> appletFids(Class<? extends Applet> applet) throws IllegalAccessException {
+    private static SortedSet<Integer> appletFids(Class<? extends Applet> applet) throws IllegalAccessException {
         TreeSet<Integer> fids = new TreeSet<>();
         for (Field field : applet.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == short.class
@@ -63,7 +64,7 @@ class CardModelTieTest {
             List<Integer> model = modelFids(application);
             TreeSet<Integer> unique = new TreeSet<>(model);
             assertEquals(unique.size(), model.size(), application + ": a FID is declared twice in the model " + model);
-            TreeSet<Integer> applet = appletFids(Applications.appletClass(application.aid()));
+            SortedSet<Integer> applet = appletFids(Applications.appletClass(application.aid()));
             assertTrue(!applet.isEmpty(), application + ": the applet's tables were not found");
             assertEquals(applet, unique, application + ": the applet's FIDs and the model's differ");
         }

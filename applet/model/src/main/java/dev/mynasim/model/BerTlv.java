@@ -11,10 +11,52 @@ import java.util.Map;
  */
 public final class BerTlv {
 
-    /** One object: its tag, where its value starts in the source, and its value. */
-    public record Element(int tag, int headerLength, byte[] value) {
+    /**
+     * One object: its tag, where its value starts in the source, and its value. A value class (copies
+     * in and out, equal by content) rather than a record, whose byte[] component would compare by
+     * identity; its string gives the value's length only (a file's value may be personal data).
+     */
+    public static final class Element {
+        private final int tag;
+        private final int headerLength;
+        private final byte[] value;
+
+        public Element(int tag, int headerLength, byte[] value) {
+            this.tag = tag;
+            this.headerLength = headerLength;
+            this.value = value.clone();
+        }
+
+        public int tag() {
+            return tag;
+        }
+
+        public int headerLength() {
+            return headerLength;
+        }
+
+        public byte[] value() {
+            return value.clone();
+        }
+
         public int totalLength() {
             return headerLength + value.length;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Element that && tag == that.tag && headerLength == that.headerLength
+                    && Arrays.equals(value, that.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * tag + headerLength) + Arrays.hashCode(value);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("Element[tag=%X, %d value bytes]", tag, value.length);
         }
     }
 

@@ -35,13 +35,15 @@ public enum CardApplication {
     private final String label;
     private final String words;
     private final String wordsJa;
-    private final byte[] aid;
+    /** Kept as text, not bytes: an enum constant is shared by everyone and must hold nothing mutable. */
+    private final String aidHex;
 
     CardApplication(String label, String words, String wordsJa, String aidHex) {
         this.label = label;
         this.words = words;
         this.wordsJa = wordsJa;
-        this.aid = HexFormat.of().parseHex(aidHex);
+        this.aidHex = aidHex;
+        HexFormat.of().parseHex(aidHex); // a malformed AID fails when the class loads
     }
 
     /** True where PINs change with JICSAP CHANGE KEY 80 32 00 80 rather than ISO 00 24 01 80 (docs/card-reference.md §3.2). */
@@ -63,8 +65,9 @@ public enum CardApplication {
         return wordsJa;
     }
 
+    /** The AID, a fresh array. */
     public byte[] aid() {
-        return aid.clone();
+        return HexFormat.of().parseHex(aidHex);
     }
 
     /** By its scenario name, in English or in Japanese. */

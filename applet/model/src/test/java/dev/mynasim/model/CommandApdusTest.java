@@ -39,7 +39,7 @@ class CommandApdusTest {
         HexFormat hex = HexFormat.of().withUpperCase();
         assertEquals("80E000000600010010FFFF", hex.formatHex(IssuerApdus.createEf(0x0001, 0x10, 0xFFFF)));
         assertEquals("80E001000400010010", hex.formatHex(IssuerApdus.setEfLength(0x0001, 0x10)));
-        assertEquals("80DA031805FF31323334", hex.formatHex(IssuerApdus.setPin(0x18, 3, 0xFF, "1234".getBytes())));
+        assertEquals("80DA031805FF31323334", hex.formatHex(IssuerApdus.setPin(0x18, 3, 0xFF, "1234".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
         assertEquals("00460097" + "00", hex.formatHex(IssuerApdus.generateKeyPair(CardKey.JPKI_AUTH)));
         assertEquals("002C029B0141", hex.formatHex(IssuerApdus.resetRetryCounter(Pin.SIGN, new byte[] {0x41})));
         assertEquals("80F00000", hex.formatHex(IssuerApdus.lock()));

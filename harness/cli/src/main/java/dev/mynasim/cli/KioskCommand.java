@@ -39,6 +39,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -96,7 +97,7 @@ public final class KioskCommand implements Callable<Integer> {
     private BufferedReader lines;
 
     public KioskCommand() {
-        this(System.in, System.out, System.console() != null);
+        this(System.in, System.out, Terminal.console().isPresent());
     }
 
     /** For tests: the kiosk reads {@code input} and writes {@code screen}; the PIN comes from {@code input} too. */
@@ -314,9 +315,9 @@ public final class KioskCommand implements Callable<Integer> {
     /** Without echo on a terminal; from standard input otherwise (scripts, tests). Never printed. */
     private EnteredPin readPin() {
         String prompt = messages.get("kiosk.pin");
-        Console console = System.console();
-        if (interactive && console != null) {
-            char[] typed = console.readPassword("%s: ", prompt);
+        Optional<Console> console = interactive ? Terminal.console() : Optional.empty();
+        if (console.isPresent()) {
+            char[] typed = console.get().readPassword("%s: ", prompt);
             if (typed == null) {
                 throw new IllegalStateException("standard input ended while the kiosk asked for the PIN");
             }

@@ -152,11 +152,13 @@ public final class OfficeCommand implements Runnable {
         if (given != null) {
             return given;
         }
-        Console console = System.console();
-        if (console == null) {
-            throw new IllegalArgumentException("no terminal to ask the new " + pin.label() + " on: give --new-pin");
+        Console console = Terminal.console().orElseThrow(() -> new IllegalArgumentException(
+                "no terminal to ask the new " + pin.label() + " on: give --new-pin"));
+        char[] typed = console.readPassword("new %s: ", pin.label());
+        if (typed == null) {
+            throw new IllegalArgumentException("standard input ended while asking the new " + pin.label());
         }
-        return new String(console.readPassword("new %s: ", pin.label()));
+        return new String(typed);
     }
 
     @Command(name = "first-signature", mixinStandardHelpOptions = true,

@@ -52,7 +52,7 @@ public final class ReplayCommand implements Callable<Integer> {
             for (TraceReplay.Outcome outcome : result.outcomes()) {
                 if (outcome.kind() != TraceReplay.Outcome.Kind.SAME) {
                     System.out.printf("line %d: %s: %s%n    > %s%n", outcome.line().number(),
-                            outcome.kind().name().toLowerCase(), outcome.detail(), outcome.line().shown());
+                            outcome.kind().name().toLowerCase(java.util.Locale.ROOT), outcome.detail(), outcome.line().shown());
                 }
             }
             System.out.println(result.summary());

@@ -27,6 +27,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -283,7 +284,7 @@ class ConsoleBrowserTest {
         assertTrue(noToken.body().contains("no token"), noToken.body());
 
         // A page of another site, in the same browser, that even knows the URL with its token: its POST is refused.
-        HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         elsewhere.createContext("/", exchange -> {
             byte[] page = "<!DOCTYPE html><p>another site</p>".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html");
@@ -446,9 +447,9 @@ class ConsoleBrowserTest {
     }
 
     private boolean openScSeesCard() {
-        for (String line : openScList().split("\n")) {
+        for (String line : openScList().lines().toList()) {
             if (line.trim().endsWith(READER)) {
-                return line.trim().split("\\s+")[1].equals("Yes");
+                return line.trim().split("\\s+", -1)[1].equals("Yes");
             }
         }
         return false;

@@ -44,6 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -82,6 +83,8 @@ public final class CardConsole implements ObservedCard.Listener, VpcdBridge.List
     private final ObjectMapper json = new ObjectMapper();
     private final Deque<Exchange> exchanges = new ArrayDeque<>();
     private final List<BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
+    /** The periodic refresh, once started; cancelled on close. */
+    private volatile ScheduledFuture<?> periodicRefresh;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mynasim-console-refresh");
         thread.setDaemon(true);
@@ -114,7 +117,7 @@ public final class CardConsole implements ObservedCard.Listener, VpcdBridge.List
 
     /** Starts the periodic refresh (presence, CA state changed by other processes). */
     public CardConsole start() {
-        refresher.scheduleWithFixedDelay(this::refresh, 0, 500, TimeUnit.MILLISECONDS);
+        periodicRefresh = refresher.scheduleWithFixedDelay(this::refresh, 0, 500, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -395,6 +398,10 @@ public final class CardConsole implements ObservedCard.Listener, VpcdBridge.List
     @Override
     public void close() {
         server.bridge().removeListener(this);
+        ScheduledFuture<?> periodic = periodicRefresh;
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
         refresher.shutdownNow();
         for (BlockingQueue<String> queue : subscribers) {
             queue.add(END);

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -154,7 +155,7 @@ public final class ConsoleServer implements AutoCloseable {
                     return text(response, callback, 200, "application/json", console.stateJson());
                 }
                 case "/api/trace" -> {
-                    String name = "mynasim-console-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".trace";
+                    String name = "mynasim-console-" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".trace";
                     response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
                     return text(response, callback, 200, "text/plain", console.trace(query.getValue("app")));
                 }

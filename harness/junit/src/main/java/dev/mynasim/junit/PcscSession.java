@@ -5,13 +5,11 @@ import dev.mynasim.fixtures.Persona;
 import dev.mynasim.simulator.CardProfile;
 import dev.mynasim.simulator.VirtualCards;
 import dev.mynasim.simulator.fault.ControlledCard;
-import dev.mynasim.simulator.fault.Fault;
-import dev.mynasim.simulator.fault.FaultInjectingCard;
 import dev.mynasim.simulator.fault.LatencyProfile;
 import dev.mynasim.simulator.vpcd.PcscEnvironment;
 import dev.mynasim.simulator.vpcd.VpcdBridge;
 import dev.mynasim.smartcardio.CardControl;
-import java.time.Duration;
+import dev.mynasim.smartcardio.SimulatedCardControl;
 import java.util.ArrayList;
 import java.util.List;
 import javax.smartcardio.CardException;
@@ -109,7 +107,11 @@ final class PcscSession extends CardSession {
     }
 
     /** The controls of a card in a vpcd slot: presence is the bridge's connection, faults are the simulator's. */
-    private final class BridgeControl implements CardControl {
+    private final class BridgeControl extends SimulatedCardControl {
+        BridgeControl() {
+            super(controls);
+        }
+
         @Override
         public String readerName() {
             return terminal.getName();
@@ -139,41 +141,6 @@ final class PcscSession extends CardSession {
             } catch (CardException e) {
                 throw new IllegalStateException("pcscd does not answer for " + terminal.getName() + ": " + e.getMessage(), e);
             }
-        }
-
-        @Override
-        public void injectFault(Fault fault) {
-            controls.faults().arm(fault);
-        }
-
-        @Override
-        public void injectFault(Fault fault, int instruction) {
-            controls.faults().arm(fault, FaultInjectingCard.instruction(instruction));
-        }
-
-        @Override
-        public void goMute() {
-            controls.faults().goMute();
-        }
-
-        @Override
-        public void slowDown(Duration delay) {
-            controls.faults().slowDown(delay);
-        }
-
-        @Override
-        public void setLatency(LatencyProfile latency) {
-            controls.latency().setProfile(latency);
-        }
-
-        @Override
-        public void limitToShortApdus(boolean limited) {
-            controls.reader().setLimited(limited);
-        }
-
-        @Override
-        public void clearFaults() {
-            controls.faults().clear();
         }
     }
 }

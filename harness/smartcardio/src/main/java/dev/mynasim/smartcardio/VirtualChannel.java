@@ -45,6 +45,15 @@ final class VirtualChannel extends CardChannel {
         return new ResponseAPDU(transmit(command.getBytes()));
     }
 
+    /**
+     * CardChannel's rule is about one buffer passed twice, not two buffers with equal contents
+     * (ByteBuffer.equals compares contents), so identity is the question here.
+     */
+    @SuppressWarnings("ReferenceEquality")
+    private static boolean isSameBuffer(ByteBuffer command, ByteBuffer response) {
+        return command == response;
+    }
+
     @Override
     public int transmit(ByteBuffer command, ByteBuffer response) throws CardException {
         checkOpen();
@@ -54,7 +63,7 @@ final class VirtualChannel extends CardChannel {
         if (response.isReadOnly()) {
             throw new java.nio.ReadOnlyBufferException();
         }
-        if (command == response) {
+        if (isSameBuffer(command, response)) {
             throw new IllegalArgumentException("command and response must not be the same object");
         }
         byte[] bytes = new byte[command.remaining()];

@@ -4,9 +4,6 @@ import dev.mynasim.client.backend.SimBackend;
 import dev.mynasim.client.transport.TransportException;
 import dev.mynasim.fixtures.Persona;
 import dev.mynasim.simulator.fault.ControlledCard;
-import dev.mynasim.simulator.fault.FaultInjectingCard;
-import dev.mynasim.simulator.fault.Fault;
-import dev.mynasim.simulator.fault.LatencyProfile;
 import java.time.Duration;
 import java.util.Objects;
 import javax.smartcardio.CardException;
@@ -19,7 +16,7 @@ import javax.smartcardio.CardException;
  * <p>All state changes happen under the readers' shared monitor ({@code events}), so a
  * {@code waitForChange} on any terminal of the same factory wakes up. Commands are sent outside it.
  */
-final class VirtualReader implements CardControl {
+final class VirtualReader extends SimulatedCardControl {
 
     private final String name;
     private final Persona persona;
@@ -33,6 +30,7 @@ final class VirtualReader implements CardControl {
     private VirtualCardHandle exclusiveHolder;
 
     VirtualReader(String name, Persona persona, ControlledCard controls, Duration readerTimeout, Object events) {
+        super(controls);
         this.name = Objects.requireNonNull(name, "name");
         this.persona = Objects.requireNonNull(persona, "persona");
         this.controls = controls;
@@ -83,41 +81,6 @@ final class VirtualReader implements CardControl {
         synchronized (events) {
             return backend.isPresent();
         }
-    }
-
-    @Override
-    public void injectFault(Fault fault) {
-        controls.faults().arm(fault);
-    }
-
-    @Override
-    public void injectFault(Fault fault, int instruction) {
-        controls.faults().arm(fault, FaultInjectingCard.instruction(instruction));
-    }
-
-    @Override
-    public void goMute() {
-        controls.faults().goMute();
-    }
-
-    @Override
-    public void slowDown(Duration delay) {
-        controls.faults().slowDown(delay);
-    }
-
-    @Override
-    public void setLatency(LatencyProfile latency) {
-        controls.latency().setProfile(latency);
-    }
-
-    @Override
-    public void limitToShortApdus(boolean limited) {
-        controls.reader().setLimited(limited);
-    }
-
-    @Override
-    public void clearFaults() {
-        controls.faults().clear();
     }
 
     Object events() {

@@ -43,7 +43,7 @@ public record LatencyProfile(String name, Duration perCommand, Duration perReadB
 
     /** Parses the text form; a bad name or part gets a message listing what is accepted. */
     public static LatencyProfile parse(String text) {
-        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*");
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*", -1); // -1: a trailing comma is a bad (empty) part
         LatencyProfile base = NONE;
         int first = 0;
         if (!parts[0].contains("=")) {

@@ -1,11 +1,13 @@
 package dev.mynasim.simulator.issuer;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,16 +18,116 @@ import java.util.TreeSet;
  */
 public final class ApplicationImage {
 
-    /** A PIN's reference value with its try limit (0 = the application's default) and tries left. */
-    public record PinImage(int fid, byte[] value, int maxTries, int triesLeft) {
+    /**
+     * A PIN's reference value with its try limit (0 = the application's default) and tries left. A value
+     * class (copies in and out, equal by content) rather than a record, whose byte[] component would
+     * compare by identity and print its bytes; its string masks the value.
+     */
+    public static final class PinImage {
+        private final int fid;
+        private final byte[] value;
+        private final int maxTries;
+        private final int triesLeft;
+
+        public PinImage(int fid, byte[] value, int maxTries, int triesLeft) {
+            this.fid = fid;
+            this.value = value.clone();
+            this.maxTries = maxTries;
+            this.triesLeft = triesLeft;
+        }
+
+        public int fid() {
+            return fid;
+        }
+
+        public byte[] value() {
+            return value.clone();
+        }
+
+        public int maxTries() {
+            return maxTries;
+        }
+
+        public int triesLeft() {
+            return triesLeft;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PinImage that && fid == that.fid && maxTries == that.maxTries
+                    && triesLeft == that.triesLeft && MessageDigest.isEqual(value, that.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(fid, maxTries, triesLeft, value.length);
+        }
+
         @Override
         public String toString() {
             return String.format("PIN %04X (value masked, %d/%d tries)", fid, triesLeft, maxTries);
         }
     }
 
-    /** An RSA-2048 private key in CRT form, each component as an unsigned big-endian 128-byte array. */
-    public record KeyImage(int fid, byte[] p, byte[] q, byte[] dp, byte[] dq, byte[] qInv) {
+    /**
+     * An RSA-2048 private key in CRT form, each component as an unsigned big-endian 128-byte array. A
+     * value class (copies in and out, equal by content) rather than a record, whose byte[] components
+     * would compare by identity and print the key; its string masks the key.
+     */
+    public static final class KeyImage {
+        private final int fid;
+        private final byte[] p;
+        private final byte[] q;
+        private final byte[] dp;
+        private final byte[] dq;
+        private final byte[] qInv;
+
+        public KeyImage(int fid, byte[] p, byte[] q, byte[] dp, byte[] dq, byte[] qInv) {
+            this.fid = fid;
+            this.p = p.clone();
+            this.q = q.clone();
+            this.dp = dp.clone();
+            this.dq = dq.clone();
+            this.qInv = qInv.clone();
+        }
+
+        public int fid() {
+            return fid;
+        }
+
+        public byte[] p() {
+            return p.clone();
+        }
+
+        public byte[] q() {
+            return q.clone();
+        }
+
+        public byte[] dp() {
+            return dp.clone();
+        }
+
+        public byte[] dq() {
+            return dq.clone();
+        }
+
+        public byte[] qInv() {
+            return qInv.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof KeyImage that && fid == that.fid && MessageDigest.isEqual(p, that.p)
+                    && MessageDigest.isEqual(q, that.q) && MessageDigest.isEqual(dp, that.dp)
+                    && MessageDigest.isEqual(dq, that.dq) && MessageDigest.isEqual(qInv, that.qInv);
+        }
+
+        /** The FID only: a hash of the key's bytes would be derived from the secret. */
+        @Override
+        public int hashCode() {
+            return Integer.hashCode(fid);
+        }
+
         @Override
         public String toString() {
             return String.format("key %04X (RSA-2048 CRT, masked)", fid);
@@ -85,7 +187,7 @@ public final class ApplicationImage {
     }
 
     public ApplicationImage pin(int fid, byte[] value, int maxTries, int triesLeft) {
-        pins.put(fid, new PinImage(fid, value.clone(), maxTries, triesLeft));
+        pins.put(fid, new PinImage(fid, value, maxTries, triesLeft));
         return this;
     }
 
@@ -158,8 +260,7 @@ public final class ApplicationImage {
         ApplicationImage copy = new ApplicationImage(label, aid);
         files.forEach(copy::file);
         pins.values().forEach(pin -> copy.pin(pin.fid(), pin.value(), pin.maxTries(), pin.triesLeft()));
-        keys.forEach(key -> copy.key(new KeyImage(key.fid(), key.p().clone(), key.q().clone(), key.dp().clone(),
-                key.dq().clone(), key.qInv().clone())));
+        keys.forEach(copy::key); // a KeyImage is immutable: it holds its own copies
         options.forEach(copy::option);
         dataObjects.forEach(copy::dataObject);
         copy.capacities.putAll(capacities);

@@ -416,14 +416,65 @@ public final class CardImages {
         return BerTlv.concat(new byte[] {0x01, (byte) digits.length}, digits);
     }
 
-    /** The surface AP's images for a persona, rendered once per JVM (font loading and drawing cost time). */
-    record RenderedFace(byte[] name, byte[] address, byte[] photo, byte[] securityCode, byte[] myNumber) {
+    /**
+     * The surface AP's images for a persona, rendered once per JVM (font loading and drawing cost time).
+     * Shared by every card issued in the JVM, so it hands out copies (a record would hand out its arrays
+     * and compare them by identity); equal by content, its string masks the images.
+     */
+    static final class RenderedFace {
         private static final java.util.Map<Persona, RenderedFace> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private final byte[] name;
+        private final byte[] address;
+        private final byte[] photo;
+        private final byte[] securityCode;
+        private final byte[] myNumber;
+
+        RenderedFace(byte[] name, byte[] address, byte[] photo, byte[] securityCode, byte[] myNumber) {
+            this.name = name.clone();
+            this.address = address.clone();
+            this.photo = photo.clone();
+            this.securityCode = securityCode.clone();
+            this.myNumber = myNumber.clone();
+        }
 
         static RenderedFace of(Persona persona) {
             return CACHE.computeIfAbsent(persona, p -> new RenderedFace(CardFaceRenderer.name(p.name()),
                     CardFaceRenderer.address(p.address()), CardFaceRenderer.face(),
                     CardFaceRenderer.securityCode(p.securityCode()), CardFaceRenderer.myNumber(p.myNumber())));
+        }
+
+        byte[] name() {
+            return name.clone();
+        }
+
+        byte[] address() {
+            return address.clone();
+        }
+
+        byte[] photo() {
+            return photo.clone();
+        }
+
+        byte[] securityCode() {
+            return securityCode.clone();
+        }
+
+        byte[] myNumber() {
+            return myNumber.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RenderedFace that && Arrays.equals(name, that.name)
+                    && Arrays.equals(address, that.address) && Arrays.equals(photo, that.photo)
+                    && Arrays.equals(securityCode, that.securityCode)
+                    && Arrays.equals(myNumber, that.myNumber);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(name) * 31 + Arrays.hashCode(photo);
         }
 
         @Override

@@ -82,7 +82,7 @@ public final class CardServer implements AutoCloseable {
         lines.add("card " + (bridge.isInserted() ? "inserted" : "removed")
                 + ", vpcd " + (bridge.isConnected() ? "connected" : "not connected (waiting for pcscd)")
                 + ", " + (card.isPowered() ? "powered" : "unpowered")
-                + ", profile " + card.profile().name().toLowerCase()
+                + ", profile " + card.profile().name().toLowerCase(java.util.Locale.ROOT)
                 + ", latency " + controls.latency().profile()
                 + (controls.reader().isLimited() ? ", short APDUs only" : "")
                 + (controls.faults().armed() != null ? ", armed fault " + controls.faults().armed() : "")

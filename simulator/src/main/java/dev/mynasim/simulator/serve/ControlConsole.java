@@ -21,9 +21,10 @@ import dev.mynasim.simulator.fault.LatencyProfile;
  */
 public final class ControlConsole implements Runnable {
 
-    public static final String HELP = "commands: remove | insert | reset | status | quit | help\n"
-            + "  faults:  pull-out [verify] | power-loss [verify] | garble [verify] | slow MS | mute | clear\n"
-            + "  reader:  latency none|contact|contactless|command=3,read256=12,verify=25,sign=450 | short-apdus on|off | atr NAME";
+    public static final String HELP = """
+            commands: remove | insert | reset | status | quit | help
+              faults:  pull-out [verify] | power-loss [verify] | garble [verify] | slow MS | mute | clear
+              reader:  latency none|contact|contactless|command=3,read256=12,verify=25,sign=450 | short-apdus on|off | atr NAME""";
 
     private final CardServer server;
     private final InputStream in;

@@ -27,10 +27,61 @@ import java.util.Map;
 public final class CardState {
 
     /** The first bytes of a format-2 state (a format-1 state starts with an AID length, never 00). */
-    public static final byte[] FORMAT_2_PREFIX = {0x00, 0x02};
+    private static final byte[] FORMAT_2_PREFIX = {0x00, 0x02};
 
-    /** A data EF as saved: capacity and content. */
-    public record FileImage(int fid, int capacity, byte[] content) {
+    /**
+     * A data EF as saved: capacity and content. A value class (copies in and out, equal by content)
+     * rather than a record, whose byte[] component would compare by identity and print the content.
+     */
+    public static final class FileImage {
+        private final int fid;
+        private final int capacity;
+        private final byte[] content;
+
+        public FileImage(int fid, int capacity, byte[] content) {
+            this.fid = fid;
+            this.capacity = capacity;
+            this.content = content.clone();
+        }
+
+        public int fid() {
+            return fid;
+        }
+
+        public int capacity() {
+            return capacity;
+        }
+
+        public byte[] content() {
+            return content.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FileImage that && fid == that.fid && capacity == that.capacity
+                    && Arrays.equals(content, that.content);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * fid + capacity) + Arrays.hashCode(content);
+        }
+
+        /** FID and sizes only: an EF's content may be personal data. */
+        @Override
+        public String toString() {
+            return String.format("EF %04X (%d of %d bytes, content masked)", fid, content.length, capacity);
+        }
+    }
+
+    /** The first bytes of a format-2 state, a fresh copy. */
+    public static byte[] format2Prefix() {
+        return FORMAT_2_PREFIX.clone();
+    }
+
+    /** Whether a state is in format 2 by its first byte (format 1 starts with an AID length, never 00). */
+    public static boolean isFormat2(byte[] state) {
+        return state.length >= 2 && state[0] == FORMAT_2_PREFIX[0];
     }
 
     private final Map<String, List<PinImage>> pinsByAid;
@@ -51,7 +102,7 @@ public final class CardState {
         Map<String, List<PinImage>> pins = new LinkedHashMap<>();
         Map<String, List<FileImage>> files = new LinkedHashMap<>();
         Map<String, List<KeyImage>> keys = new LinkedHashMap<>();
-        boolean format2 = state.length >= 2 && state[0] == FORMAT_2_PREFIX[0];
+        boolean format2 = isFormat2(state);
         if (format2 && state[1] != FORMAT_2_PREFIX[1]) {
             throw new IllegalArgumentException("card state: unknown format " + (state[1] & 0xFF));
         }

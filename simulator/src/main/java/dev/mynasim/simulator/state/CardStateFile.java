@@ -112,7 +112,7 @@ public final class CardStateFile {
     public void save(byte[] state) {
         ObjectNode root = JSON.createObjectNode();
         // The file's format is the state's: 2 for what VirtualCard exports now, 1 for an old PINs-only state.
-        boolean format2 = state.length >= 2 && state[0] == CardState.FORMAT_2_PREFIX[0];
+        boolean format2 = CardState.isFormat2(state);
         root.put("format", format2 ? FORMAT : OLDEST_READABLE_FORMAT);
         root.put("persona", personaId);
         root.put("state", HexFormat.of().withUpperCase().formatHex(state));

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import jdk.net.ExtendedSocketOptions;
@@ -83,8 +86,9 @@ public final class VpcdBridge implements AutoCloseable {
     private boolean wakeUp;
 
     private volatile boolean connected;
-    private volatile long connections;
-    private volatile long apdus;
+    /** Counted by the bridge thread, read by any: atomic, so a count never depends on who wrote last. */
+    private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong apdus = new AtomicLong();
 
     /** A bridge to slot 0 on 127.0.0.1. */
     public VpcdBridge(SimulatedCard card) {
@@ -166,12 +170,12 @@ public final class VpcdBridge implements AutoCloseable {
 
     /** How many times the bridge has connected to vpcd so far. */
     public long connectionCount() {
-        return connections;
+        return connections.get();
     }
 
     /** How many command APDUs the bridge has answered so far. */
     public long apduCount() {
-        return apdus;
+        return apdus.get();
     }
 
     /**
@@ -245,9 +249,7 @@ public final class VpcdBridge implements AutoCloseable {
         while (true) {
             Socket s;
             synchronized (lock) {
-                while (!closed && !inserted) {
-                    waitLocked(0);
-                }
+                waitLocked(() -> closed || inserted, 0);
                 if (closed) {
                     break;
                 }
@@ -260,11 +262,11 @@ public final class VpcdBridge implements AutoCloseable {
                 s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
                 configure(s);
                 connected = true;
-                connections++;
+                long connection = connections.incrementAndGet();
                 backoff = MIN_BACKOFF_MS;
                 announcedWaiting = false;
                 LOG.log(System.Logger.Level.INFO, "vpcd bridge connected to {0}:{1,number,#} (connection #{2})",
-                        host, port, connections);
+                        host, port, connection);
                 fire(l -> l.connected(host, port));
                 reason = serve(s);
             } catch (IOException e) {
@@ -303,9 +305,7 @@ public final class VpcdBridge implements AutoCloseable {
             }
             synchronized (lock) {
                 socket = null;
-                if (!closed && inserted && !wakeUp) {
-                    waitLocked(backoff);
-                }
+                waitLocked(() -> closed || !inserted || wakeUp, backoff);
                 wakeUp = false;
             }
             if (!wasConnected) {
@@ -316,12 +316,20 @@ public final class VpcdBridge implements AutoCloseable {
         LOG.log(System.Logger.Level.DEBUG, "vpcd bridge {0}:{1,number,#} stopped", host, port);
     }
 
-    private void waitLocked(long millis) {
-        try {
-            lock.wait(millis);
-        } catch (InterruptedException e) {
-            // the bridge is stopped only by close(); an interrupt alone is not a reason to die
-            Thread.interrupted();
+    /** Waits on the lock until {@code done} holds or {@code millis} pass (0: no time limit); a spurious wake-up waits again. */
+    private void waitLocked(BooleanSupplier done, long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!done.getAsBoolean()) {
+            long left = millis == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (millis != 0 && left <= 0) {
+                return;
+            }
+            try {
+                lock.wait(left);
+            } catch (InterruptedException e) {
+                // the bridge is stopped only by close(); an interrupt alone is not a reason to die
+                Thread.interrupted();
+            }
         }
     }
 
@@ -361,7 +369,7 @@ public final class VpcdBridge implements AutoCloseable {
                 control(payload[0], out);
             } else {
                 byte[] response = answer(payload);
-                apdus++;
+                apdus.incrementAndGet();
                 send(out, response);
             }
         }

@@ -145,6 +145,13 @@ class WholeCardTest {
         assertEquals("ff3082014bdf3120", HexFormat.of().formatHex(integrity, 0, 8));
         byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(myNumber);
         assertArrayEquals(sha, Arrays.copyOfRange(integrity, 8, 40));
+        assertEquals("df3220", HexFormat.of().formatHex(integrity, 40, 43));
+        int df22 = 0;
+        while (df22 < basic.length - 1 && !(basic[df22] == (byte) 0xDF && basic[df22 + 1] == 0x22)) {
+            df22++;
+        }
+        assertArrayEquals(java.security.MessageDigest.getInstance("SHA-256").digest(Arrays.copyOfRange(basic, df22, basic.length)),
+                Arrays.copyOfRange(integrity, 43, 75), "the integrity record's second hash covers EF 0002 from DF22 to its end");
         byte[] modulus = Arrays.copyOfRange(cv, 568 - 261 - 256, 568 - 261);
         PublicKey key = KeyFactory.getInstance("RSA").generatePublic(
                 new RSAPublicKeySpec(new BigInteger(1, modulus), BigInteger.valueOf(65537)));

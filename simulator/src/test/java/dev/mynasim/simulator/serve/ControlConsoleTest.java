@@ -37,8 +37,19 @@ class ControlConsoleTest {
                 "127.0.0.1", 1, "Virtual PCD test");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         AtomicBoolean quit = new AtomicBoolean();
-        String input = String.join("\n", "power-loss verify", "latency contact", "short-apdus on", "atr contactless_08",
-                "slow", "pull-out sideways", "frobnicate", "status", "clear", "quit", "status") + "\n";
+        String input = """
+                power-loss verify
+                latency contact
+                short-apdus on
+                atr contactless_08
+                slow
+                pull-out sideways
+                frobnicate
+                status
+                clear
+                quit
+                status
+                """;
         new ControlConsole(server, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(output, true, StandardCharsets.UTF_8), () -> quit.set(true)).run();
         String out = output.toString(StandardCharsets.UTF_8);

@@ -84,7 +84,7 @@ class CardStateFileTest {
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ClaimHolder.class.getName(), path.toString()).start();
         try {
-            assertEquals("claimed", new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine());
+            assertEquals("claimed", new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)).readLine());
             IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new CardStateFile(path, "hanako").claim());
             assertTrue(refused.getMessage().contains(path.toString()) && refused.getMessage().contains("in use"), refused.getMessage());
         } finally {

@@ -77,15 +77,14 @@ public final class TestCard implements SimulatedCard {
             return new byte[] {(byte) 0x90, 0x00};
         }
         if (c.length >= 4 && c[0] == (byte) 0x80 && c[2] == 0 && c[3] <= 1) {
-            switch (c[1]) {
-                case (byte) 0xCA:
-                    return new byte[] {(byte) (verified ? 1 : 0), (byte) 0x90, 0x00};
-                case (byte) 0xC1:
-                    return new byte[] {0x61, 0x10};
-                case (byte) 0xC2:
-                    return new byte[] {0x6C, 0x10};
-                default:
-                    break;
+            byte[] answer = switch (c[1]) {
+                case (byte) 0xCA -> new byte[] {(byte) (verified ? 1 : 0), (byte) 0x90, 0x00};
+                case (byte) 0xC1 -> new byte[] {0x61, 0x10};
+                case (byte) 0xC2 -> new byte[] {0x6C, 0x10};
+                default -> null;
+            };
+            if (answer != null) {
+                return answer;
             }
         }
         byte[] r = Arrays.copyOf(c, c.length + 2);

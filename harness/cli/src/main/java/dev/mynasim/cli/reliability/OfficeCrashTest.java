@@ -351,7 +351,6 @@ public final class OfficeCrashTest {
     private void warmUp() throws Exception {
         Path archive = caState.resolveSibling("office.jsa");
         List<String> command = operation(0, FIRST_DAY);
-        long t0 = System.nanoTime();
         Process office = start(List.of("-XX:ArchiveClassesAtExit=" + archive), command);
         Output output = Output.of(office);
         if (!office.waitFor(120, TimeUnit.SECONDS) || office.exitValue() != 0) {
@@ -361,7 +360,7 @@ public final class OfficeCrashTest {
         if (Files.exists(archive)) {
             archiveOption = "-XX:SharedArchiveFile=" + archive;
         }
-        t0 = System.nanoTime();
+        long t0 = System.nanoTime();
         office = startOffice(operation(0, FIRST_DAY));
         output = Output.of(office);
         if (!office.waitFor(120, TimeUnit.SECONDS) || office.exitValue() != 0) {

@@ -54,8 +54,8 @@ class ApiSurfaceTest {
     @ParameterizedTest
     @ValueSource(strings = {"harness/smartcardio:dev.mynasim.smartcardio", "harness/junit:dev.mynasim.junit"})
     void artifactsForOtherBuildsExportExactlyTheirListedApi(String moduleAndPackage) throws IOException {
-        String module = moduleAndPackage.split(":")[0];
-        String javaPackage = moduleAndPackage.split(":")[1];
+        String module = moduleAndPackage.split(":", -1)[0];
+        String javaPackage = moduleAndPackage.split(":", -1)[1];
         Set<String> exported = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(javaPackage).stream()
                 .filter(type -> type.getPackageName().equals(javaPackage))
@@ -92,7 +92,7 @@ class ApiSurfaceTest {
 
     /** {@code smartcardio.MynaSimReaders.Builder} is {@code dev.mynasim.smartcardio.MynaSimReaders$Builder}. */
     private static Class<?> load(String type, String module) {
-        String[] parts = type.split("\\.");
+        String[] parts = type.split("\\.", -1);
         StringBuilder name = new StringBuilder("dev.mynasim");
         boolean nested = false;
         for (String part : parts) {

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>Every secret, in any text: the hex of its ASCII bytes as an APDU data field, spaced
  *       ({@code 04 31 32 33 34}) or plain ({@code 0431323334}), case-insensitive, with its length byte
- *       (Lc) in front; and quoted: between {@code "}, {@code '}, {@code \"} or {@code &quot;} (step
+ *       (Lc) in front; and quoted: between {@code "}, {@code '}, {@code \"} or <code>&amp;quot;</code> (step
  *       arguments, JSON string values, HTML).</li>
  *   <li>Secrets of 6 characters or more (signature passwords, the My Number, 照合番号B) also anywhere as
  *       plain text, and as hex without a length byte in front (in a response, say).</li>

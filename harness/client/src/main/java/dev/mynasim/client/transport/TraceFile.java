@@ -152,7 +152,7 @@ public record TraceFile(Map<String, String> header, List<Line> lines) {
             for (int i = 0; i < length; i++) {
                 String recorded = tokens.get(i);
                 if (!recorded.equals(ANY_BYTE) && Integer.parseInt(recorded, 16) != (replayed[i] & 0xFF)) {
-                    return java.util.Optional.of(String.format("data byte %d: recorded %s, replay got %02X", i, recorded.toUpperCase(), replayed[i] & 0xFF));
+                    return java.util.Optional.of(String.format("data byte %d: recorded %s, replay got %02X", i, recorded.toUpperCase(java.util.Locale.ROOT), replayed[i] & 0xFF));
                 }
             }
             return java.util.Optional.empty();

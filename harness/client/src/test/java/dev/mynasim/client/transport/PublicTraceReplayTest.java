@@ -67,7 +67,7 @@ class PublicTraceReplayTest {
         Map<Integer, String> secrets = new HashMap<>();
         int currentFid = -1;
         for (TraceFile.Line line : trace.lines()) {
-            String[] tokens = line.command().trim().split("\\s+");
+            String[] tokens = line.command().trim().split("\\s+", -1);
             if (tokens.length >= 7 && tokens[1].equalsIgnoreCase("A4") && tokens[2].equals("02")) {
                 currentFid = Integer.parseInt(tokens[5] + tokens[6], 16);
             }

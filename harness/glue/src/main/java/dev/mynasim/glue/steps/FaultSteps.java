@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mynasim.client.backend.CardHands;
 import dev.mynasim.client.backend.SimBackend;
 import dev.mynasim.client.card.CardResponse;
 import dev.mynasim.model.Pin;
@@ -33,7 +32,6 @@ import java.util.function.Supplier;
  */
 public class FaultSteps {
 
-    private static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(5);
     private static final int INS_VERIFY = 0x20;
 
     private final CardWorld world;
@@ -53,11 +51,6 @@ public class FaultSteps {
             return sim;
         }
         throw new IllegalStateException("this step needs the in-process reader (--reader sim); tag the scenario @in-process");
-    }
-
-    private CardHands hands() {
-        return world.backend().hands().orElseThrow(() -> new IllegalStateException(
-                "this reader cannot take the card out on command; tag the scenario @sim-only"));
     }
 
     // ---- faults ----

@@ -56,17 +56,17 @@ class GlueObjectFactoryTest {
     @Test
     void theRunsTraceFolderAndLayoutReachTheScenarios(@TempDir Path traces) throws Exception {
         Path feature = traces.resolve("layout.feature");
-        Files.writeString(feature, String.join("\n",
-                "Feature: a run's settings",
-                "  Scenario: a card asked for by persona alone gets the run's layout",
-                "    Given a card for persona \"hanako\"",
-                "    When I send APDU \"00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08\"",
-                "    And I send APDU \"00 A4 02 0C 02 00 11\"",
-                "    And I send APDU \"00 20 00 80 04 <text PIN>\"",
-                "    And I send APDU \"00 A4 02 0C 02 00 02\"",
-                "    And I send APDU \"00 B0 00 00 05\"",
-                "    Then the response data is \"FF 20 82 00 62\"",
-                ""));
+        Files.writeString(feature, """
+                Feature: a run's settings
+                  Scenario: a card asked for by persona alone gets the run's layout
+                    Given a card for persona "hanako"
+                    When I send APDU "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08"
+                    And I send APDU "00 A4 02 0C 02 00 11"
+                    And I send APDU "00 20 00 80 04 <text PIN>"
+                    And I send APDU "00 A4 02 0C 02 00 02"
+                    And I send APDU "00 B0 00 00 05"
+                    Then the response data is "FF 20 82 00 62"
+                """);
         List<String> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
         ConcurrentEventListener results = publisher -> publisher.registerHandlerFor(TestCaseFinished.class,
                 event -> statuses.add(event.getResult().getStatus().name()));

@@ -183,7 +183,7 @@ class JapaneseVocabularyTest {
                 try {
                     found.add((String) annotation.annotationType().getMethod("value").invoke(annotation));
                 } catch (ReflectiveOperationException e) {
-                    throw new AssertionError(e);
+                    throw new LinkageError("a Cucumber step annotation without value(): " + annotation, e);
                 }
             }
         }

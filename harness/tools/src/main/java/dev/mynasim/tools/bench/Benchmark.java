@@ -32,6 +32,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -69,13 +70,15 @@ public final class Benchmark {
     }
 
     /**
+     * Measures every path and prints the figures and their ratios.
+     *
      * @param baseline also measure jCardSim's VSmartCard through pcscd (vpcd slot 1, about 44 ms per APDU)
      * @param suite also time {@code mynasim check} on sim and on vpcd, each in a JVM of its own
      */
     public void run(boolean baseline, boolean suite) throws Exception {
         Persona persona = Fixtures.get().personas().defaultPersona();
         out.printf("MynaSim benchmark, %s: %d APDUs and %d sign flows per path, persona %s, %d cores, load average %.1f%n",
-                LocalDate.now(), apdus, flows, persona.id(), Runtime.getRuntime().availableProcessors(),
+                LocalDate.now(ZoneId.systemDefault()), apdus, flows, persona.id(), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.println("(ratios are the figures to compare: each pair is measured in this run, on this machine's load)");
         out.println();

@@ -65,32 +65,32 @@ final class ApduGenerator {
 
     private byte[] template() {
         int sfi = random.nextInt(8) == 0 ? random.nextInt(32) : (fid() & 0x1F);
-        switch (random.nextInt(17)) {
-            case 0: return apdu(0x00, 0xA4, 0x02, 0x0C, shortBytes(fid()), -1);
-            case 1: return apdu(0x00, 0xA4, random.nextBoolean() ? 0x00 : 0x02, random.nextBoolean() ? 0x00 : 0x0C, shortBytes(fid()), random.nextBoolean() ? 0 : -1);
-            case 2: return apdu(0x00, 0xB0, random.nextInt(0x80), random.nextInt(256), null, random.nextInt(257));
-            case 3: return apdu(0x00, 0xB0, 0x80 | sfi, random.nextInt(4) == 0 ? random.nextInt(256) : 0, null, random.nextInt(257));
-            case 4: return apdu(0x00, 0xB2, random.nextInt(4), random.nextBoolean() ? 0x04 : (sfi << 3) | 4, null, 0);
-            case 5: return apdu(0x00, 0x20, 0x00, pinReference(), null, -1);
-            case 6: return apdu(0x00, 0x20, 0x00, pinReference(), digits(random.nextInt(18)), -1);
-            case 7: return apdu(0x00, 0x24, random.nextInt(3), pinReference(), digits(random.nextInt(18)), -1);
-            case 8: return apdu(0x80, 0x32, 0x00, pinReference(), digits(random.nextInt(18)), -1);
-            case 9: return apdu(0x00, 0x84, 0x00, 0x00, null, random.nextBoolean() ? 8 : random.nextInt(257));
-            case 10: return apdu(0x00, 0x88, 0x00, 0x80 | (fid() & 0x1F), randomBytes(random.nextInt(40)), 0);
-            case 11: return apdu(0x80, 0x2A, 0x00, random.nextBoolean() ? 0x80 : random.nextInt(256), randomBytes(random.nextBoolean() ? 35 : random.nextInt(300)), 0);
-            case 12: return apdu(random.nextBoolean() ? 0x80 : 0x00, 0xCA, random.nextBoolean() ? 0x4D : random.nextInt(256), random.nextBoolean() ? 0x53 : random.nextInt(256), null, 0);
-            case 13: {
+        return switch (random.nextInt(17)) {
+            case 0 -> apdu(0x00, 0xA4, 0x02, 0x0C, shortBytes(fid()), -1);
+            case 1 -> apdu(0x00, 0xA4, random.nextBoolean() ? 0x00 : 0x02, random.nextBoolean() ? 0x00 : 0x0C, shortBytes(fid()), random.nextBoolean() ? 0 : -1);
+            case 2 -> apdu(0x00, 0xB0, random.nextInt(0x80), random.nextInt(256), null, random.nextInt(257));
+            case 3 -> apdu(0x00, 0xB0, 0x80 | sfi, random.nextInt(4) == 0 ? random.nextInt(256) : 0, null, random.nextInt(257));
+            case 4 -> apdu(0x00, 0xB2, random.nextInt(4), random.nextBoolean() ? 0x04 : (sfi << 3) | 4, null, 0);
+            case 5 -> apdu(0x00, 0x20, 0x00, pinReference(), null, -1);
+            case 6 -> apdu(0x00, 0x20, 0x00, pinReference(), digits(random.nextInt(18)), -1);
+            case 7 -> apdu(0x00, 0x24, random.nextInt(3), pinReference(), digits(random.nextInt(18)), -1);
+            case 8 -> apdu(0x80, 0x32, 0x00, pinReference(), digits(random.nextInt(18)), -1);
+            case 9 -> apdu(0x00, 0x84, 0x00, 0x00, null, random.nextBoolean() ? 8 : random.nextInt(257));
+            case 10 -> apdu(0x00, 0x88, 0x00, 0x80 | (fid() & 0x1F), randomBytes(random.nextInt(40)), 0);
+            case 11 -> apdu(0x80, 0x2A, 0x00, random.nextBoolean() ? 0x80 : random.nextInt(256), randomBytes(random.nextBoolean() ? 35 : random.nextInt(300)), 0);
+            case 12 -> apdu(random.nextBoolean() ? 0x80 : 0x00, 0xCA, random.nextBoolean() ? 0x4D : random.nextInt(256), random.nextBoolean() ? 0x53 : random.nextInt(256), null, 0);
+            case 13 -> {
                 int[] issuer = {0xE0, 0xD6, 0xDA, 0xDB, 0xDC, 0xDD, 0xF0};
-                return apdu(0x80, issuer[random.nextInt(issuer.length)], random.nextInt(256), random.nextInt(256), randomBytes(random.nextInt(20)), -1);
+                yield apdu(0x80, issuer[random.nextInt(issuer.length)], random.nextInt(256), random.nextInt(256), randomBytes(random.nextInt(20)), -1);
             }
-            case 14: {
+            case 14 -> {
                 byte[] aid = OTHER_AIDS.get(random.nextInt(OTHER_AIDS.size()));
-                return apdu(0x00, 0xA4, 0x04, random.nextBoolean() ? 0x0C : 0x00, aid, -1);
+                yield apdu(0x00, 0xA4, 0x04, random.nextBoolean() ? 0x0C : 0x00, aid, -1);
             }
-            case 15: return target.isMasterFile() ? apdu(0x00, 0xA4, 0x00, 0x00, random.nextBoolean() ? null : shortBytes(0x3F00), -1) : target.select();
-            default: return apdu(CLASSES[random.nextInt(CLASSES.length)], INSTRUCTIONS[random.nextInt(INSTRUCTIONS.length)],
+            case 15 -> target.isMasterFile() ? apdu(0x00, 0xA4, 0x00, 0x00, random.nextBoolean() ? null : shortBytes(0x3F00), -1) : target.select();
+            default -> apdu(CLASSES[random.nextInt(CLASSES.length)], INSTRUCTIONS[random.nextInt(INSTRUCTIONS.length)],
                     random.nextInt(256), random.nextInt(256), random.nextBoolean() ? null : randomBytes(random.nextInt(64)), random.nextInt(3) - 1);
-        }
+        };
     }
 
     private int pinReference() {
@@ -134,24 +134,47 @@ final class ApduGenerator {
             return apdu;
         }
         byte[] out = apdu.clone();
-        switch (random.nextInt(11)) {
-            case 0: out[0] = (byte) CLASSES[random.nextInt(CLASSES.length)]; return out;
-            case 1: out[0] = (byte) (out[0] | (1 + random.nextInt(3))); return out; // logical channel 1-3
-            case 2: out[0] = (byte) (out[0] | (random.nextBoolean() ? 0x0C : 0x08)); return out; // secure messaging
-            case 3: out[0] = (byte) (out[0] | 0x10); return out; // command chaining
-            case 4: out[1 + random.nextInt(3)] = (byte) random.nextInt(256); return out; // INS, P1 or P2
-            case 5: if (out.length > 4) { out[4] = (byte) random.nextInt(256); } return out; // Lc/Le lies
-            case 6: return Arrays.copyOf(out, 4 + random.nextInt(out.length - 3)); // truncated
-            case 7: { // extra bytes
+        return switch (random.nextInt(11)) {
+            case 0 -> {
+                out[0] = (byte) CLASSES[random.nextInt(CLASSES.length)];
+                yield out;
+            }
+            case 1 -> { // logical channel 1-3
+                out[0] = (byte) (out[0] | (1 + random.nextInt(3)));
+                yield out;
+            }
+            case 2 -> { // secure messaging
+                out[0] = (byte) (out[0] | (random.nextBoolean() ? 0x0C : 0x08));
+                yield out;
+            }
+            case 3 -> { // command chaining
+                out[0] = (byte) (out[0] | 0x10);
+                yield out;
+            }
+            case 4 -> { // INS, P1 or P2
+                out[1 + random.nextInt(3)] = (byte) random.nextInt(256);
+                yield out;
+            }
+            case 5 -> { // Lc/Le lies
+                if (out.length > 4) {
+                    out[4] = (byte) random.nextInt(256);
+                }
+                yield out;
+            }
+            case 6 -> Arrays.copyOf(out, 4 + random.nextInt(out.length - 3)); // truncated
+            case 7 -> { // extra bytes
                 byte[] more = Arrays.copyOf(out, out.length + 1 + random.nextInt(8));
                 for (int i = out.length; i < more.length; i++) {
                     more[i] = (byte) random.nextInt(256);
                 }
-                return more;
+                yield more;
             }
-            case 8: return extended(out);
-            case 9: out[random.nextInt(out.length)] ^= (byte) (1 << random.nextInt(8)); return out;
-            default: { // Le changed or added: 00, short, or an extended Le
+            case 8 -> extended(out);
+            case 9 -> {
+                out[random.nextInt(out.length)] ^= (byte) (1 << random.nextInt(8));
+                yield out;
+            }
+            default -> { // Le changed or added: 00, short, or an extended Le
                 byte[] header = Arrays.copyOf(out, random.nextBoolean() ? out.length : 4);
                 int extra = random.nextBoolean() ? 1 : 3;
                 byte[] withLe = Arrays.copyOf(header, header.length + extra);
@@ -161,9 +184,9 @@ final class ApduGenerator {
                     withLe[header.length + 1] = (byte) random.nextInt(256);
                     withLe[header.length + 2] = (byte) random.nextInt(256);
                 }
-                return withLe;
+                yield withLe;
             }
-        }
+        };
     }
 
     /** An extended Lc from 1 to 65,535, often at an edge (255/256, 32,767/32,768, 65,535). */

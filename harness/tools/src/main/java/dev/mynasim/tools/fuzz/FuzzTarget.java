@@ -10,14 +10,54 @@ import dev.mynasim.simulator.issuer.ApplicationImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One place the fuzzer aims at: an application (selected by DF name at the start of every episode)
  * or the card level (MF, what answers after a reset). Knows the application's FIDs (for
  * structure-aware SELECT/READ templates), the PIN whose verification opens a protected operation,
  * and that protected operation (the probe that must answer 6982 after a reset or a DF SELECT).
+ * A value class (copies in and out, equal by content) rather than a record, whose byte[] components
+ * would compare by identity.
  */
-public record FuzzTarget(String name, byte[] aid, List<Integer> fids, int unlockPin, List<byte[]> probe) {
+public final class FuzzTarget {
+
+    private final String name;
+    private final byte[] aid;
+    private final List<Integer> fids;
+    private final int unlockPin;
+    private final List<byte[]> probe;
+
+    /** {@code aid} null for the MF level; {@code unlockPin} -1 where no PIN opens anything. */
+    public FuzzTarget(String name, byte[] aid, List<Integer> fids, int unlockPin, List<byte[]> probe) {
+        this.name = name;
+        this.aid = aid == null ? null : aid.clone();
+        this.fids = List.copyOf(fids);
+        this.unlockPin = unlockPin;
+        this.probe = probe.stream().map(byte[]::clone).toList();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The application's DF name; null at the MF level. */
+    public byte[] aid() {
+        return aid == null ? null : aid.clone();
+    }
+
+    public List<Integer> fids() {
+        return fids;
+    }
+
+    public int unlockPin() {
+        return unlockPin;
+    }
+
+    /** The protected operation's commands, each a fresh copy. */
+    public List<byte[]> probe() {
+        return probe.stream().map(byte[]::clone).toList();
+    }
 
     /** The MF level: no application selected after the reset, nothing protected. */
     public boolean isMasterFile() {
@@ -102,6 +142,30 @@ public record FuzzTarget(String name, byte[] aid, List<Integer> fids, int unlock
         // 住基 and common APs: no PIN-guarded file, but changing the PIN (here to its own value,
         // which the fuzzer fills in) needs it verified in this session; the PIN's EF must be current.
         return List.of(CommandApdus.selectFile(Pin.JUKI.fid()), hex("8032008004"));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof FuzzTarget that) || probe.size() != that.probe.size()) {
+            return false;
+        }
+        for (int i = 0; i < probe.size(); i++) {
+            if (!Arrays.equals(probe.get(i), that.probe.get(i))) {
+                return false;
+            }
+        }
+        return name.equals(that.name) && Arrays.equals(aid, that.aid) && fids.equals(that.fids)
+                && unlockPin == that.unlockPin;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = Objects.hash(name, fids, unlockPin);
+        hash = 31 * hash + Arrays.hashCode(aid);
+        for (byte[] command : probe) {
+            hash = 31 * hash + Arrays.hashCode(command);
+        }
+        return hash;
     }
 
     @Override

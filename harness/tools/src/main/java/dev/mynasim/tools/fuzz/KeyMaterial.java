@@ -20,7 +20,28 @@ final class KeyMaterial {
     private static final int RUN = 16;
     private static final int STEP = 8;
 
-    private record Run(byte[] bytes, String what) {
+    /** A run of key bytes and the component it comes from; compared by content where it is looked up. */
+    private static final class Run {
+        private final byte[] bytes;
+        private final String what;
+
+        Run(byte[] bytes, String what) {
+            this.bytes = bytes.clone();
+            this.what = what;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        String what() {
+            return what;
+        }
+
+        @Override
+        public String toString() {
+            return what + " (" + bytes.length + " bytes, masked)";
+        }
     }
 
     private final Map<Long, List<Run>> runsByPrefix = new HashMap<>();

@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -151,11 +151,8 @@ public final class CrashTest {
                 // 2. the burst, killed at a random moment
                 Burst burst = new Burst(target);
                 long kill = (long) (random.nextDouble() * windowMillis * 1_000_000);
-                CompletableFuture<Void> killed = new CompletableFuture<>();
-                killer.schedule(() -> {
-                    serve.destroyForcibly();
-                    killed.complete(null);
-                }, kill, TimeUnit.NANOSECONDS);
+                // Waited for below: a kill that failed reports why instead of a bare time-out.
+                ScheduledFuture<Process> killed = killer.schedule(serve::destroyForcibly, kill, TimeUnit.NANOSECONDS);
                 try (PcscTransport card = PcscTransport.on(terminal)) {
                     violations += burst.run(card, cycle, out);
                 } catch (TransportException e) {

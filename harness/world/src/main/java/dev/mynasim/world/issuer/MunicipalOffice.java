@@ -185,7 +185,7 @@ public final class MunicipalOffice {
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
             if (card != null) {
-                checkCardUsable(asIssued, on, command);
+                checkCardUsable(asIssued, on);
             }
         };
         transact(command, value, asIssued, on, validation, () -> {
@@ -222,7 +222,7 @@ public final class MunicipalOffice {
         String command = "office renew";
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
-            checkCardUsable(asIssued, on, command);
+            checkCardUsable(asIssued, on);
             Persona now = current(asIssued);
             Optional<CertificateRecord> latest = latestAuth(asIssued);
             if (latest.isPresent() && !latest.get().notAfter().isBefore(on)) {
@@ -254,7 +254,7 @@ public final class MunicipalOffice {
         String command = "office renew-card";
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
-            checkNoLoss(asIssued, command);
+            checkNoLoss(asIssued);
             Persona now = current(asIssued);
             if (on.isBefore(CardRules.renewalWindowOpens(now.cardExpiry()))) {
                 throw new IllegalStateException("the card expiring on " + now.cardExpiry() + " can be renewed from "
@@ -301,7 +301,7 @@ public final class MunicipalOffice {
         String command = "office extend-stay";
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
-            checkNoLoss(asIssued, command);
+            checkNoLoss(asIssued);
             Persona now = current(asIssued);
             if (now.periodOfStayEnd().isEmpty()) {
                 throw new IllegalArgumentException("persona '" + asIssued.id() + "' has no period of stay to extend");
@@ -362,7 +362,7 @@ public final class MunicipalOffice {
             if (problem.isPresent()) {
                 throw new IllegalArgumentException("the new signature password " + problem.get());
             }
-            checkCardUsable(asIssued, on, command);
+            checkCardUsable(asIssued, on);
             if (currentAuth(asIssued, on).isEmpty()) {
                 throw new IllegalStateException("the user-proof certificate of " + asIssued.id() + " is not current on " + on
                         + latestAuth(asIssued).map(r -> " (it ended on " + r.notAfter() + ")").orElse("")
@@ -386,7 +386,7 @@ public final class MunicipalOffice {
         String command = "office reset-pin";
         Runnable validation = () -> {
             checkDate(asIssued, on, command);
-            checkCardUsable(asIssued, on, command);
+            checkCardUsable(asIssued, on);
             Optional<String> problem = pinLabel.equals("signature password")
                     ? PinRules.signPasswordProblem(newValue) : PinRules.fourDigitPinProblem(newValue);
             if (problem.isPresent()) {
@@ -512,8 +512,8 @@ public final class MunicipalOffice {
     }
 
     /** The card at the counter must be the holder's valid, unsuspended card. */
-    private void checkCardUsable(Persona asIssued, LocalDate on, String command) {
-        checkNoLoss(asIssued, command);
+    private void checkCardUsable(Persona asIssued, LocalDate on) {
+        checkNoLoss(asIssued);
         Persona now = current(asIssued);
         if (on.isAfter(now.cardExpiry())) {
             throw new IllegalStateException("the card expired on " + now.cardExpiry() + ": renew the card (office renew-card)");
@@ -524,7 +524,7 @@ public final class MunicipalOffice {
         }
     }
 
-    private void checkNoLoss(Persona asIssued, String command) {
+    private void checkNoLoss(Persona asIssued) {
         Optional<LocalDate> lost = ledger.lossConfirmed(asIssued.id());
         if (lost.isPresent()) {
             throw new IllegalStateException("the loss of " + asIssued.id() + "'s card was confirmed on " + lost.get()

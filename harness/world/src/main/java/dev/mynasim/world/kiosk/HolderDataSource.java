@@ -15,6 +15,8 @@ import dev.mynasim.client.card.CardClient;
 public interface HolderDataSource {
 
     /**
+     * The resident's data behind a user-proof certificate.
+     *
      * @param userProofCertificate the certificate the holder just proved with the PIN
      * @param card                 the card, still on the reader
      * @return the resident's data, or empty when the municipality knows no resident with that certificate

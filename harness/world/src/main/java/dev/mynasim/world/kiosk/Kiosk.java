@@ -295,7 +295,7 @@ public final class Kiosk {
             end(KioskNotice.of(KioskMessage.CONTACT_MUNICIPAL_OFFICE));
             return;
         }
-        if (chosen != kind) {
+        if (!chosen.equals(kind)) {
             type = null;
             details = List.of();
         }

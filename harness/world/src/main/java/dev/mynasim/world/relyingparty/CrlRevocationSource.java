@@ -63,8 +63,24 @@ public final class CrlRevocationSource implements RevocationSource {
         if (reason == null) {
             throw new RevocationCheckException("the CRL entry for serial " + certificate.getSerialNumber().toString(16) + " has no reason");
         }
-        // java.security.cert.CRLReason is declared in RFC 5280 order, so its ordinal is the code.
-        return RevocationStatus.revoked(RevocationReason.ofCode(reason.ordinal()));
+        return RevocationStatus.revoked(RevocationReason.ofCode(rfc5280Code(reason)));
+    }
+
+    /** The CRLReason code of RFC 5280 5.3.1, named here rather than read from the enum's declaration order. */
+    private static int rfc5280Code(CRLReason reason) {
+        return switch (reason) {
+            case UNSPECIFIED -> 0;
+            case KEY_COMPROMISE -> 1;
+            case CA_COMPROMISE -> 2;
+            case AFFILIATION_CHANGED -> 3;
+            case SUPERSEDED -> 4;
+            case CESSATION_OF_OPERATION -> 5;
+            case CERTIFICATE_HOLD -> 6;
+            case UNUSED -> 7;
+            case REMOVE_FROM_CRL -> 8;
+            case PRIVILEGE_WITHDRAWN -> 9;
+            case AA_COMPROMISE -> 10;
+        };
     }
 
     private X509CRL fetch(X509Certificate issuer) throws RevocationCheckException {

@@ -44,13 +44,11 @@ class ConcurrentStateTest {
         }
         Set<Long> crlNumbers = new HashSet<>();
         int crls = 0;
-        List<String> outputs = new ArrayList<>();
         for (Process p : workers) {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(5, TimeUnit.MINUTES), "a worker did not finish");
             assertEquals(0, p.exitValue(), "worker failed:\n" + out);
-            outputs.add(out);
-            for (String line : out.split("\n")) {
+            for (String line : out.lines().toList()) {
                 if (line.startsWith("crl ")) {
                     crls++;
                     assertTrue(crlNumbers.add(Long.parseLong(line.substring(4).trim())), "CRL number used twice: " + line);

@@ -8,47 +8,34 @@ import dev.mynasim.fixtures.Persona;
 import dev.mynasim.fixtures.PersonaRepository;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
 import dev.mynasim.fixtures.pki.TestPki;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MunicipalOfficeTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
-    static PersonaRepository personas;
-    static TestPki pki;
+    static final PersonaRepository personas = TestCaExtension.personas();
+    static final TestPki pki = TestCaExtension.pki();
 
-    @TempDir
-    Path stateDir;
-    TestCertificateAuthority ca;
+    @RegisterExtension
+    final TestCaExtension testCa = TestCaExtension.withHanako();
+    final Persona hanako = personas.byId("hanako");
+    final PersonaCredentials credentials = pki.credentials(hanako);
     MunicipalOffice office;
     CallCentre callCentre;
-    Persona hanako;
-    PersonaCredentials credentials;
-
-    @BeforeAll
-    static void load() {
-        personas = PersonaRepository.load();
-        pki = TestPki.load(personas);
-    }
 
     @BeforeEach
     void open() {
-        ca = TestCertificateAuthority.open(pki, stateDir);
-        hanako = personas.byId("hanako");
-        credentials = pki.credentials(hanako);
-        ca.registerIssued(credentials);
-        office = new MunicipalOffice(ca);
-        callCentre = new CallCentre(ca);
+        office = new MunicipalOffice(testCa.ca());
+        callCentre = new CallCentre(testCa.ca());
     }
 
     CertificateState stateOf(java.security.cert.X509Certificate c) {
-        return ca.find(c).orElseThrow().state();
+        return testCa.ca().find(c).orElseThrow().state();
     }
 
     @Test
@@ -66,7 +53,7 @@ class MunicipalOfficeTest {
     void aMoveRevokesOnlyTheSignCertificateAsAffiliationChanged() {
         Persona moved = office.registerAddressChange(hanako, "東京都千代田区千代田１－２", TODAY);
         assertEquals("東京都千代田区千代田１－２", moved.address());
-        CertificateRecord sign = ca.find(credentials.signCertificate().orElseThrow()).orElseThrow();
+        CertificateRecord sign = testCa.ca().find(credentials.signCertificate().orElseThrow()).orElseThrow();
         assertEquals(CertificateState.REVOKED, sign.state());
         assertEquals(RevocationReason.AFFILIATION_CHANGED, sign.reason());
         assertEquals(CertificateState.GOOD, stateOf(credentials.authCertificate()));
@@ -86,7 +73,7 @@ class MunicipalOfficeTest {
         MunicipalOffice.IssuedCertificates renewed = office.renewCertificates(hanako, LocalDate.of(2029, 1, 1), card);
         assertEquals(List.of("generate AUTH", "write AUTH", "generate SIGN", "write SIGN"), card.calls);
         assertEquals(card.keys.get(0), renewed.auth().getPublicKey(), "the certificate certifies the key made on the card");
-        CertificateRecord old = ca.find(credentials.authCertificate()).orElseThrow();
+        CertificateRecord old = testCa.ca().find(credentials.authCertificate()).orElseThrow();
         assertEquals(RevocationReason.SUPERSEDED, old.reason());
         assertEquals(CertificateState.GOOD, stateOf(renewed.auth()));
     }
@@ -106,12 +93,12 @@ class MunicipalOfficeTest {
         RecordingChannel card = new RecordingChannel();
         Persona moved = office.changeAddress(hanako, "東京都千代田区千代田１－２", TODAY, card);
         assertEquals(List.of("rewrite 東京都千代田区千代田１－２", "generate SIGN", "write SIGN"), card.calls);
-        assertEquals(ca.find(credentials.authCertificate()).orElseThrow().notAfter(), newestGood(CertificatePurpose.SIGN).notAfter(),
+        assertEquals(testCa.ca().find(credentials.authCertificate()).orElseThrow().notAfter(), newestGood(CertificatePurpose.SIGN).notAfter(),
                 "the new signature certificate ends with the user-proof certificate (card-spec 5.3)");
         assertEquals(CertificateState.REVOKED, stateOf(credentials.signCertificate().orElseThrow()));
         assertEquals(CertificateState.GOOD, stateOf(credentials.authCertificate()));
         assertEquals(moved.address(), office.ledger().current(hanako).address(), "the office remembers the new address");
-        assertEquals(1, ca.recordsOf("hanako").stream().filter(r -> r.state() == CertificateState.GOOD
+        assertEquals(1, testCa.ca().recordsOf("hanako").stream().filter(r -> r.state() == CertificateState.GOOD
                 && r.purpose() == CertificatePurpose.SIGN).count());
     }
 
@@ -120,16 +107,16 @@ class MunicipalOfficeTest {
         callCentre.reportLoss(hanako, TODAY);
         RecordingChannel newCard = new RecordingChannel();
         MunicipalOffice.IssuedCertificates issued = office.reissueCard(hanako, TODAY.plusDays(3), newCard);
-        assertEquals(RevocationReason.CESSATION_OF_OPERATION, ca.find(credentials.authCertificate()).orElseThrow().reason());
+        assertEquals(RevocationReason.CESSATION_OF_OPERATION, testCa.ca().find(credentials.authCertificate()).orElseThrow().reason());
         assertEquals(RevocationReason.CESSATION_OF_OPERATION,
-                ca.find(credentials.signCertificate().orElseThrow()).orElseThrow().reason());
+                testCa.ca().find(credentials.signCertificate().orElseThrow()).orElseThrow().reason());
         assertEquals(CertificateState.GOOD, stateOf(issued.auth()));
-        assertEquals(List.of(1000), new OfficeLedger(stateDir).fees("hanako").stream().map(OfficeLedger.Fee::yen).toList(),
+        assertEquals(List.of(1000), new OfficeLedger(testCa.stateDir()).fees("hanako").stream().map(OfficeLedger.Fee::yen).toList(),
                 "recorded on disk");
     }
 
     CertificateRecord newestGood(CertificatePurpose purpose) {
-        return ca.recordsOf("hanako").stream().filter(r -> r.purpose() == purpose && r.state() == CertificateState.GOOD)
+        return testCa.ca().recordsOf("hanako").stream().filter(r -> r.purpose() == purpose && r.state() == CertificateState.GOOD)
                 .reduce((a, b) -> b).orElseThrow();
     }
 
@@ -137,42 +124,42 @@ class MunicipalOfficeTest {
     void aReissueGivesANewCardExpiryCountedFromTheReissueDate() {
         MunicipalOffice.IssuedCertificates issued = office.reissueCard(hanako, LocalDate.of(2033, 6, 1), new RecordingChannel());
         assertEquals(LocalDate.of(2043, 4, 1), office.current(hanako).cardExpiry());
-        assertEquals(LocalDate.of(2038, 4, 1), ca.find(issued.auth()).orElseThrow().notAfter());
-        assertEquals(LocalDate.of(2038, 4, 1), ca.find(issued.sign().orElseThrow()).orElseThrow().notAfter());
+        assertEquals(LocalDate.of(2038, 4, 1), testCa.ca().find(issued.auth()).orElseThrow().notAfter());
+        assertEquals(LocalDate.of(2038, 4, 1), testCa.ca().find(issued.sign().orElseThrow()).orElseThrow().notAfter());
     }
 
     @Test
     void renewalAfterExpiryIssuesNewCertificatesWithoutAFee() {
         RecordingChannel card = new RecordingChannel();
         MunicipalOffice.IssuedCertificates renewed = office.renewCertificates(hanako, LocalDate.of(2029, 4, 2), card);
-        assertEquals(LocalDate.of(2034, 4, 1), ca.find(renewed.auth()).orElseThrow().notAfter(), "5th birthday after 2029-04-02 = card expiry");
+        assertEquals(LocalDate.of(2034, 4, 1), testCa.ca().find(renewed.auth()).orElseThrow().notAfter(), "5th birthday after 2029-04-02 = card expiry");
         assertEquals(List.of(), office.ledger().fees("hanako"));
-        assertEquals(RevocationReason.SUPERSEDED, ca.find(credentials.authCertificate()).orElseThrow().reason());
+        assertEquals(RevocationReason.SUPERSEDED, testCa.ca().find(credentials.authCertificate()).orElseThrow().reason());
     }
 
     @Test
     void aReissueDatedBeforeTheBirthChangesNothing() throws Exception {
-        byte[] caBefore = java.nio.file.Files.readAllBytes(ca.stateFile());
+        byte[] caBefore = java.nio.file.Files.readAllBytes(testCa.ca().stateFile());
         RecordingChannel card = new RecordingChannel();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> office.reissueCard(hanako, LocalDate.of(1900, 1, 1), card));
         assertTrue(e.getMessage().contains("birth date"), e.getMessage());
         assertEquals(List.of(), card.calls, "the card is not touched");
-        org.junit.jupiter.api.Assertions.assertArrayEquals(caBefore, java.nio.file.Files.readAllBytes(ca.stateFile()), "the CA state");
-        assertEquals(List.of(), new OfficeLedger(stateDir).fees("hanako"), "no fee");
-        assertTrue(new OfficeLedger(stateDir).pending().isEmpty(), "no journal");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(caBefore, java.nio.file.Files.readAllBytes(testCa.ca().stateFile()), "the CA state");
+        assertEquals(List.of(), new OfficeLedger(testCa.stateDir()).fees("hanako"), "no fee");
+        assertTrue(new OfficeLedger(testCa.stateDir()).pending().isEmpty(), "no journal");
     }
 
     @Test
     void anAddressTooLongForTheCardChangesNothing() throws Exception {
-        byte[] caBefore = java.nio.file.Files.readAllBytes(ca.stateFile());
+        byte[] caBefore = java.nio.file.Files.readAllBytes(testCa.ca().stateFile());
         RecordingChannel card = new RecordingChannel();
         card.fitLimit = 60;
         String longAddress = "東京都千代田区".repeat(20);
         assertThrows(IllegalArgumentException.class, () -> office.changeAddress(hanako, longAddress, TODAY, card));
         assertEquals(List.of(), card.calls, "the card is not touched");
-        org.junit.jupiter.api.Assertions.assertArrayEquals(caBefore, java.nio.file.Files.readAllBytes(ca.stateFile()), "the CA state");
-        assertEquals(hanako.address(), new OfficeLedger(stateDir).current(hanako).address(), "the ledger keeps the old address");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(caBefore, java.nio.file.Files.readAllBytes(testCa.ca().stateFile()), "the CA state");
+        assertEquals(hanako.address(), new OfficeLedger(testCa.stateDir()).current(hanako).address(), "the ledger keeps the old address");
     }
 
     @Test
@@ -182,18 +169,18 @@ class MunicipalOfficeTest {
         LocalDate day = TODAY.plusDays(5);
         assertThrows(IllegalStateException.class, () -> office.reissueCard(hanako, day, failing));
         assertEquals(CertificateState.GOOD, stateOf(credentials.authCertificate()), "no revocation before the replacement is on the card");
-        assertEquals(List.of(), new OfficeLedger(stateDir).fees("hanako"), "no fee before the operation completes");
-        assertTrue(new OfficeLedger(stateDir).pending().isPresent(), "the journal says what to finish");
+        assertEquals(List.of(), new OfficeLedger(testCa.stateDir()).fees("hanako"), "no fee before the operation completes");
+        assertTrue(new OfficeLedger(testCa.stateDir()).pending().isPresent(), "the journal says what to finish");
         IllegalStateException other = assertThrows(IllegalStateException.class,
-                () -> new MunicipalOffice(ca).changeAddress(hanako, "東京都千代田区千代田１－２", day, new RecordingChannel()));
+                () -> new MunicipalOffice(testCa.ca()).changeAddress(hanako, "東京都千代田区千代田１－２", day, new RecordingChannel()));
         assertTrue(other.getMessage().contains("office reissue"), other.getMessage());
-        MunicipalOffice.IssuedCertificates issued = new MunicipalOffice(TestCertificateAuthority.open(pki, stateDir))
+        MunicipalOffice.IssuedCertificates issued = new MunicipalOffice(TestCertificateAuthority.open(pki, testCa.stateDir()))
                 .reissueCard(hanako, day, new RecordingChannel());
-        TestCertificateAuthority reopened = TestCertificateAuthority.open(pki, stateDir);
+        TestCertificateAuthority reopened = TestCertificateAuthority.open(pki, testCa.stateDir());
         assertEquals(CertificateState.GOOD, reopened.find(issued.auth()).orElseThrow().state());
         assertEquals(RevocationReason.CESSATION_OF_OPERATION, reopened.find(credentials.authCertificate()).orElseThrow().reason());
-        assertEquals(List.of(1000), new OfficeLedger(stateDir).fees("hanako").stream().map(OfficeLedger.Fee::yen).toList());
-        assertEquals(List.of(CardEvent.REISSUE), new OfficeLedger(stateDir).history("hanako").stream().map(OfficeLedger.Event::event).toList());
+        assertEquals(List.of(1000), new OfficeLedger(testCa.stateDir()).fees("hanako").stream().map(OfficeLedger.Fee::yen).toList());
+        assertEquals(List.of(CardEvent.REISSUE), new OfficeLedger(testCa.stateDir()).history("hanako").stream().map(OfficeLedger.Event::event).toList());
     }
 
     /** The card pulled out before each of its commands in turn: every rerun completes, with one fee and one replacement. */
@@ -204,26 +191,26 @@ class MunicipalOfficeTest {
         RecordingChannel failing = new RecordingChannel();
         failing.failAfter = failAfter;
         assertThrows(IllegalStateException.class, () -> office.reissueCard(hanako, day, failing));
-        assertEquals(List.of(), new OfficeLedger(stateDir).fees("hanako"));
-        assertEquals(2L, ca.recordsOf("hanako").stream().filter(r -> r.state() == CertificateState.GOOD).count(),
+        assertEquals(List.of(), new OfficeLedger(testCa.stateDir()).fees("hanako"));
+        assertEquals(2L, testCa.ca().recordsOf("hanako").stream().filter(r -> r.state() == CertificateState.GOOD).count(),
                 "the old certificates stand until the new ones are on the card");
-        new MunicipalOffice(TestCertificateAuthority.open(pki, stateDir)).reissueCard(hanako, day, new RecordingChannel());
-        TestCertificateAuthority after = TestCertificateAuthority.open(pki, stateDir);
+        new MunicipalOffice(TestCertificateAuthority.open(pki, testCa.stateDir())).reissueCard(hanako, day, new RecordingChannel());
+        TestCertificateAuthority after = TestCertificateAuthority.open(pki, testCa.stateDir());
         assertEquals(List.of(day, day), after.recordsOf("hanako").stream().filter(r -> r.state() == CertificateState.GOOD)
                 .map(CertificateRecord::notBefore).toList(), "exactly the two new certificates are good");
-        assertEquals(1, new OfficeLedger(stateDir).fees("hanako").size());
-        assertTrue(new OfficeLedger(stateDir).pending().isEmpty());
+        assertEquals(1, new OfficeLedger(testCa.stateDir()).fees("hanako").size());
+        assertTrue(new OfficeLedger(testCa.stateDir()).pending().isEmpty());
     }
 
     @Test
     void aPeriodOfStayExtensionMovesTheCardExpiryAndRenewsCertificatesThatEndedWithTheStay() {
         Persona maria = personas.byId("maria");
-        ca.registerIssued(pki.credentials(maria));
+        testCa.ca().registerIssued(pki.credentials(maria));
         RecordingChannel card = new RecordingChannel();
         Persona after = office.extendStay(maria, LocalDate.of(2030, 4, 14), LocalDate.of(2027, 3, 1), card);
         assertEquals(LocalDate.of(2030, 4, 14), after.cardExpiry());
         assertEquals(List.of("rewrite " + maria.address(), "generate AUTH", "write AUTH", "generate SIGN", "write SIGN"), card.calls);
-        assertEquals(LocalDate.of(2030, 4, 14), ca.recordsOf("maria").stream().filter(r -> r.state() == CertificateState.GOOD)
+        assertEquals(LocalDate.of(2030, 4, 14), testCa.ca().recordsOf("maria").stream().filter(r -> r.state() == CertificateState.GOOD)
                 .map(CertificateRecord::notAfter).distinct().reduce((a, b) -> b).orElseThrow());
     }
 
@@ -241,7 +228,7 @@ class MunicipalOfficeTest {
     /** hikari (born 2019-05-01, issued at 5) on a card reissued at 14, valid to 2038-05-01. */
     private Persona hikariReissuedAt14() {
         Persona hikari = personas.byId("hikari");
-        ca.registerIssued(pki.credentials(hikari));
+        testCa.ca().registerIssued(pki.credentials(hikari));
         office.reissueCard(hikari, LocalDate.of(2033, 6, 1), new RecordingChannel());
         return hikari;
     }
@@ -249,16 +236,16 @@ class MunicipalOfficeTest {
     @Test
     void theFirstSignatureCertificateTheDayBeforeThe15thBirthdayIsRefusedAndChangesNothing() throws Exception {
         Persona hikari = hikariReissuedAt14();
-        byte[] caBefore = java.nio.file.Files.readAllBytes(ca.stateFile());
-        List<OfficeLedger.Event> historyBefore = new OfficeLedger(stateDir).history("hikari");
+        byte[] caBefore = java.nio.file.Files.readAllBytes(testCa.ca().stateFile());
+        List<OfficeLedger.Event> historyBefore = new OfficeLedger(testCa.stateDir()).history("hikari");
         RecordingChannel card = new RecordingChannel();
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> office.issueFirstSignatureCertificate(hikari, "HIKARI15", LocalDate.of(2034, 4, 30), card));
         assertEquals("hikari turns 15 on 2034-05-01: a signature certificate is issued from that day, not on 2034-04-30", e.getMessage());
         assertEquals(List.of(), card.calls, "the card is not touched");
-        org.junit.jupiter.api.Assertions.assertArrayEquals(caBefore, java.nio.file.Files.readAllBytes(ca.stateFile()), "the CA state");
-        assertEquals(historyBefore, new OfficeLedger(stateDir).history("hikari"), "the ledger");
-        assertTrue(new OfficeLedger(stateDir).pending().isEmpty(), "no journal");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(caBefore, java.nio.file.Files.readAllBytes(testCa.ca().stateFile()), "the CA state");
+        assertEquals(historyBefore, new OfficeLedger(testCa.stateDir()).history("hikari"), "the ledger");
+        assertTrue(new OfficeLedger(testCa.stateDir()).pending().isEmpty(), "no journal");
     }
 
     @Test
@@ -267,13 +254,13 @@ class MunicipalOfficeTest {
         RecordingChannel card = new RecordingChannel();
         MunicipalOffice.IssuedCertificates issued = office.issueFirstSignatureCertificate(hikari, "HIKARI15", LocalDate.of(2034, 5, 1), card);
         assertEquals(List.of("generate SIGN", "write SIGN", "set signature password"), card.calls);
-        CertificateRecord sign = ca.find(issued.sign().orElseThrow()).orElseThrow();
+        CertificateRecord sign = testCa.ca().find(issued.sign().orElseThrow()).orElseThrow();
         assertEquals(CertificatePurpose.SIGN, sign.purpose());
         assertEquals(LocalDate.of(2034, 5, 1), sign.notBefore());
         assertEquals(LocalDate.of(2038, 5, 1), sign.notAfter());
-        assertEquals(List.of(CardEvent.REISSUE.words()), new OfficeLedger(stateDir).fees("hikari").stream()
+        assertEquals(List.of(CardEvent.REISSUE.words()), new OfficeLedger(testCa.stateDir()).fees("hikari").stream()
                 .map(OfficeLedger.Fee::what).toList(), "no fee but the reissue's");
-        assertEquals(CardEvent.FIRST_SIGNATURE_CERTIFICATE, new OfficeLedger(stateDir).history("hikari").get(1).event());
+        assertEquals(CardEvent.FIRST_SIGNATURE_CERTIFICATE, new OfficeLedger(testCa.stateDir()).history("hikari").get(1).event());
         IllegalStateException twice = assertThrows(IllegalStateException.class,
                 () -> office.issueFirstSignatureCertificate(hikari, "HIKARI15", LocalDate.of(2034, 5, 2), new RecordingChannel()));
         assertTrue(twice.getMessage().contains("already has a signature password"), twice.getMessage());
@@ -289,12 +276,12 @@ class MunicipalOfficeTest {
         RecordingChannel failing = new RecordingChannel();
         failing.failAfter = 2;
         assertThrows(IllegalStateException.class, () -> office.issueFirstSignatureCertificate(hikari, "HIKARI15", day, failing));
-        assertTrue(new OfficeLedger(stateDir).pending().isPresent(), "the journal says what to finish");
-        assertEquals(0L, ca.recordsOf("hikari").stream().filter(r -> r.purpose() == CertificatePurpose.SIGN).count());
-        new MunicipalOffice(TestCertificateAuthority.open(pki, stateDir)).issueFirstSignatureCertificate(hikari, "HIKARI15", day, new RecordingChannel());
-        assertEquals(List.of(LocalDate.of(2038, 5, 1)), TestCertificateAuthority.open(pki, stateDir).recordsOf("hikari").stream()
+        assertTrue(new OfficeLedger(testCa.stateDir()).pending().isPresent(), "the journal says what to finish");
+        assertEquals(0L, testCa.ca().recordsOf("hikari").stream().filter(r -> r.purpose() == CertificatePurpose.SIGN).count());
+        new MunicipalOffice(TestCertificateAuthority.open(pki, testCa.stateDir())).issueFirstSignatureCertificate(hikari, "HIKARI15", day, new RecordingChannel());
+        assertEquals(List.of(LocalDate.of(2038, 5, 1)), TestCertificateAuthority.open(pki, testCa.stateDir()).recordsOf("hikari").stream()
                 .filter(r -> r.purpose() == CertificatePurpose.SIGN).map(CertificateRecord::notAfter).toList());
-        assertTrue(new OfficeLedger(stateDir).pending().isEmpty());
+        assertTrue(new OfficeLedger(testCa.stateDir()).pending().isEmpty());
     }
 
     /** A card stand-in: makes key pairs host-side and records what the office asked for. */

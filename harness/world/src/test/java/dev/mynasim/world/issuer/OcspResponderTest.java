@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mynasim.fixtures.PersonaRepository;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
 import dev.mynasim.fixtures.pki.TestPki;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import org.bouncycastle.asn1.DEROctetString;
@@ -29,32 +27,17 @@ import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OcspResponderTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
-    static TestPki pki;
-    static PersonaCredentials hanako;
+    static final TestPki pki = TestCaExtension.pki();
+    static final PersonaCredentials hanako = TestCaExtension.credentials("hanako");
 
-    @TempDir
-    Path stateDir;
-    TestCertificateAuthority ca;
-
-    @BeforeAll
-    static void loadPki() {
-        pki = TestPki.load(PersonaRepository.load());
-        hanako = pki.credentials("hanako");
-    }
-
-    @BeforeEach
-    void openCa() {
-        ca = TestCertificateAuthority.open(pki, stateDir);
-        ca.registerIssued(hanako);
-    }
+    @RegisterExtension
+    final TestCaExtension testCa = TestCaExtension.withHanako();
 
     static CertificateID idOf(X509Certificate issuer, BigInteger serial) throws Exception {
         return new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
@@ -72,7 +55,7 @@ class OcspResponderTest {
     }
 
     BasicOCSPResp ask(X509Certificate issuer, BigInteger serial, byte[] nonce) throws Exception {
-        OCSPResp response = new OCSPResp(ca.answerOcsp(request(idOf(issuer, serial), nonce), TODAY));
+        OCSPResp response = new OCSPResp(testCa.ca().answerOcsp(request(idOf(issuer, serial), nonce), TODAY));
         assertEquals(OCSPRespBuilder.SUCCESSFUL, response.getStatus());
         BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
         assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey())),
@@ -95,7 +78,7 @@ class OcspResponderTest {
     @Test
     void aRevokedCertificateCarriesItsReasonAndDay() throws Exception {
         X509Certificate sign = hanako.signCertificate().orElseThrow();
-        ca.revoke(sign, RevocationReason.AFFILIATION_CHANGED, TODAY.minusDays(2));
+        testCa.ca().revoke(sign, RevocationReason.AFFILIATION_CHANGED, TODAY.minusDays(2));
         RevokedStatus status = assertInstanceOf(RevokedStatus.class,
                 ask(pki.signCaCertificate(), sign.getSerialNumber(), null).getResponses()[0].getCertStatus());
         assertEquals(RevocationReason.AFFILIATION_CHANGED.code(), status.getRevocationReason());
@@ -104,11 +87,11 @@ class OcspResponderTest {
 
     @Test
     void aHoldIsRevokedWithCertificateHoldAndGoodAgainAfterRelease() throws Exception {
-        ca.hold(hanako.authCertificate(), TODAY);
+        testCa.ca().hold(hanako.authCertificate(), TODAY);
         RevokedStatus held = assertInstanceOf(RevokedStatus.class,
                 ask(pki.authCaCertificate(), hanako.authCertificate().getSerialNumber(), null).getResponses()[0].getCertStatus());
         assertEquals(RevocationReason.CERTIFICATE_HOLD.code(), held.getRevocationReason());
-        ca.releaseHold(hanako.authCertificate(), TODAY);
+        testCa.ca().releaseHold(hanako.authCertificate(), TODAY);
         assertNull(ask(pki.authCaCertificate(), hanako.authCertificate().getSerialNumber(), null).getResponses()[0].getCertStatus());
     }
 
@@ -121,13 +104,13 @@ class OcspResponderTest {
     @Test
     void anIssuerTheCaDoesNotRunIsUnauthorized() throws Exception {
         X509Certificate stranger = TestCertificateAuthorityTestSupport.selfSignedStranger();
-        OCSPResp response = new OCSPResp(ca.answerOcsp(request(idOf(stranger, BigInteger.TEN), null), TODAY));
+        OCSPResp response = new OCSPResp(testCa.ca().answerOcsp(request(idOf(stranger, BigInteger.TEN), null), TODAY));
         assertEquals(OCSPRespBuilder.UNAUTHORIZED, response.getStatus());
     }
 
     @Test
     void garbageIsAMalformedRequest() throws Exception {
-        OCSPResp response = new OCSPResp(ca.answerOcsp(new byte[] {1, 2, 3}, TODAY));
+        OCSPResp response = new OCSPResp(testCa.ca().answerOcsp(new byte[] {1, 2, 3}, TODAY));
         assertEquals(OCSPRespBuilder.MALFORMED_REQUEST, response.getStatus());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mynasim.fixtures.CardRules;
-import dev.mynasim.fixtures.PersonaRepository;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
 import dev.mynasim.fixtures.pki.TestPki;
 import java.io.ByteArrayInputStream;
@@ -14,61 +13,35 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RevocationServerTest {
 
-    static TestPki pki;
-    static PersonaCredentials hanako;
+    static final TestPki pki = TestCaExtension.pki();
+    static final PersonaCredentials hanako = TestCaExtension.credentials("hanako");
 
-    @TempDir
-    Path stateDir;
-    TestCertificateAuthority ca;
-    RevocationServer server;
-    final AtomicReference<LocalDate> today = new AtomicReference<>(LocalDate.of(2026, 6, 1));
+    @RegisterExtension
+    final TestCaExtension testCa = TestCaExtension.withHanako().withRevocationServer(LocalDate.of(2026, 6, 1));
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void loadPki() {
-        pki = TestPki.load(PersonaRepository.load());
-        hanako = pki.credentials("hanako");
-    }
-
-    @BeforeEach
-    void start() {
-        ca = TestCertificateAuthority.open(pki, stateDir);
-        ca.registerIssued(hanako);
-        server = RevocationServer.start(ca, today::get);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void listensOnLoopbackOnly() {
-        assertEquals("127.0.0.1", server.ocspUri().getHost());
-        assertTrue(server.ocspUri().getPort() > 0);
+        assertEquals("127.0.0.1", testCa.server().ocspUri().getHost());
+        assertTrue(testCa.server().ocspUri().getPort() > 0);
     }
 
     @Test
     void servesCrlsDatedByTheSuppliedDay() throws Exception {
-        ca.hold(hanako.authCertificate(), LocalDate.of(2026, 6, 1));
-        today.set(LocalDate.of(2026, 7, 15));
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(server.crlUri(CertificatePurpose.AUTH)).build(),
+        testCa.ca().hold(hanako.authCertificate(), LocalDate.of(2026, 6, 1));
+        testCa.today(LocalDate.of(2026, 7, 15));
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(testCa.server().crlUri(CertificatePurpose.AUTH)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         assertEquals("application/pkix-crl", response.headers().firstValue("Content-Type").orElse(""));
@@ -80,10 +53,10 @@ class RevocationServerTest {
 
     @Test
     void answersOcspPosts() throws Exception {
-        ca.revoke(hanako.authCertificate(), RevocationReason.KEY_COMPROMISE, LocalDate.of(2026, 6, 1));
+        testCa.ca().revoke(hanako.authCertificate(), RevocationReason.KEY_COMPROMISE, LocalDate.of(2026, 6, 1));
         byte[] request = OcspResponderTest.request(
                 OcspResponderTest.idOf(pki.authCaCertificate(), hanako.authCertificate().getSerialNumber()), null);
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(server.ocspUri())
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(testCa.server().ocspUri())
                         .header("Content-Type", "application/ocsp-request")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -95,8 +68,8 @@ class RevocationServerTest {
 
     @Test
     void wrongMethodsAndPathsGetAClearAnswer() throws Exception {
-        URI base = server.ocspUri().resolve("/");
-        assertEquals(405, http.send(HttpRequest.newBuilder(server.ocspUri()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        URI base = testCa.server().ocspUri().resolve("/");
+        assertEquals(405, http.send(HttpRequest.newBuilder(testCa.server().ocspUri()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(base.resolve("crl/other.crl")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mynasim.fixtures.PersonaRepository;
 import dev.mynasim.fixtures.io.StateFileException;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
 import dev.mynasim.fixtures.pki.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,24 +25,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StrictStateLoadingTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
-    static TestPki pki;
-    static PersonaCredentials hanako;
+    static final TestPki pki = TestCaExtension.pki();
+    static final PersonaCredentials hanako = TestCaExtension.credentials("hanako");
 
-    @TempDir
+    @RegisterExtension
+    final TestCaExtension testCa = TestCaExtension.withHanako();
     Path dir;
-
-    @BeforeAll
-    static void loadPki() {
-        pki = TestPki.load(PersonaRepository.load());
-        hanako = pki.credentials("hanako");
-    }
 
     @BeforeEach
     void heldCertificateAndAFee() {
-        TestCertificateAuthority ca = TestCertificateAuthority.open(pki, dir);
-        ca.registerIssued(hanako);
-        ca.hold(hanako.authCertificate(), TODAY);
-        new MunicipalOffice(ca).ledger().charge(new OfficeLedger.Fee("hanako", TODAY, 1000, "reissue", "test-reissue"));
+        dir = testCa.stateDir();
+        testCa.ca().hold(hanako.authCertificate(), TODAY);
+        new MunicipalOffice(testCa.ca()).ledger().charge(new OfficeLedger.Fee("hanako", TODAY, 1000, "reissue", "test-reissue"));
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")

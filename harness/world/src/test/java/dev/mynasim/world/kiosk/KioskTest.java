@@ -105,6 +105,9 @@ class KioskTest {
         assertEquals(KioskStep.ENDED, kiosk.step());
         assertEquals(KioskMessage.NO_USER_PROOF_CERTIFICATE, kiosk.notice().orElseThrow().message());
         assertTrue(kiosk.notice().orElseThrow().en().contains("no user-proof certificate"));
+        assertFalse(sent.isEmpty(), "the kiosk asked the card for its certificate");
+        assertTrue(sent.stream().noneMatch(apdu -> Apdus.fromHex(apdu)[1] == 0x20),
+                "a card without the certificate is asked for no PIN (no try spent): " + sent);
     }
 
     @Test

@@ -3,26 +3,21 @@ package dev.mynasim.world.relyingparty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mynasim.fixtures.PersonaRepository;
 import dev.mynasim.world.issuer.CertificatePurpose;
 import dev.mynasim.world.issuer.RevocationReason;
 import dev.mynasim.world.issuer.RevocationServer;
+import dev.mynasim.world.issuer.TestCaExtension;
 import dev.mynasim.world.issuer.TestCertificateAuthority;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
 import dev.mynasim.fixtures.pki.TestPki;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,42 +32,20 @@ class RelyingPartyTest {
     static final LocalDate VALID_DAY = LocalDate.of(2026, 6, 1);
     static final byte[] RETURN = "e-Tax return 2026, income 1,000,000 yen".getBytes(StandardCharsets.UTF_8);
 
-    static TestPki pki;
-    static PersonaCredentials hanako;
-    static PersonaCredentials ren;
+    static final TestPki pki = TestCaExtension.pki();
+    static final PersonaCredentials hanako = TestCaExtension.credentials("hanako");
+    static final PersonaCredentials ren = TestCaExtension.credentials("ren");
 
-    @TempDir
-    Path stateDir;
-    TestCertificateAuthority ca;
-    RevocationServer server;
-    final AtomicReference<LocalDate> today = new AtomicReference<>(VALID_DAY);
+    @RegisterExtension
+    final TestCaExtension testCa = TestCaExtension.withHanako().withRevocationServer(VALID_DAY);
     final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void loadPki() {
-        pki = TestPki.load(PersonaRepository.load());
-        hanako = pki.credentials("hanako");
-        ren = pki.credentials("ren");
-    }
-
-    @BeforeEach
-    void startCa() {
-        ca = TestCertificateAuthority.open(pki, stateDir);
-        ca.registerIssued(hanako);
-        server = RevocationServer.start(ca, today::get);
-    }
-
-    @AfterEach
-    void stopCa() {
-        server.close();
-    }
-
     ETaxSignatureVerifier eTax(RevocationMethod method) {
-        return new ETaxSignatureVerifier(pki.signCaCertificate(), method.sourceFor(ca, server, http));
+        return new ETaxSignatureVerifier(pki.signCaCertificate(), method.sourceFor(testCa.ca(), testCa.server(), http));
     }
 
     PortalLoginVerifier portal(RevocationMethod method) {
-        return new PortalLoginVerifier(pki.authCaCertificate(), method.sourceFor(ca, server, http));
+        return new PortalLoginVerifier(pki.authCaCertificate(), method.sourceFor(testCa.ca(), testCa.server(), http));
     }
 
     static byte[] sign(PrivateKey key, byte[] data) throws Exception {
@@ -83,12 +56,12 @@ class RelyingPartyTest {
     }
 
     VerificationResult file(RevocationMethod method, PersonaCredentials who, LocalDate day) throws Exception {
-        today.set(day);
+        testCa.today(day);
         return eTax(method).verify(RETURN, sign(who.signKey().orElseThrow(), RETURN), who.signCertificate().orElseThrow(), day);
     }
 
     VerificationResult logIn(RevocationMethod method, PersonaCredentials who, LocalDate day) throws Exception {
-        today.set(day);
+        testCa.today(day);
         PortalLoginVerifier portal = portal(method);
         LoginChallenge challenge = portal.newChallenge();
         return portal.verify(challenge, sign(who.authKey(), challenge.bytes()), who.authCertificate(), day);
@@ -125,7 +98,7 @@ class RelyingPartyTest {
     @ParameterizedTest
     @EnumSource(RevocationMethod.class)
     void aRevokedCertificateIsRejectedWithItsReason(RevocationMethod method) throws Exception {
-        ca.revoke(hanako.signCertificate().orElseThrow(), RevocationReason.AFFILIATION_CHANGED, VALID_DAY);
+        testCa.ca().revoke(hanako.signCertificate().orElseThrow(), RevocationReason.AFFILIATION_CHANGED, VALID_DAY);
         assertOutcome(VerificationOutcome.REVOKED, Optional.of(RevocationReason.AFFILIATION_CHANGED), file(method, hanako, VALID_DAY));
         assertOutcome(VerificationOutcome.ACCEPTED, Optional.empty(), logIn(method, hanako, VALID_DAY));
     }
@@ -133,9 +106,9 @@ class RelyingPartyTest {
     @ParameterizedTest
     @EnumSource(RevocationMethod.class)
     void aCertificateOnHoldIsSuspendedUntilReleased(RevocationMethod method) throws Exception {
-        ca.hold(hanako.authCertificate(), VALID_DAY);
+        testCa.ca().hold(hanako.authCertificate(), VALID_DAY);
         assertOutcome(VerificationOutcome.SUSPENDED, Optional.of(RevocationReason.CERTIFICATE_HOLD), logIn(method, hanako, VALID_DAY));
-        ca.releaseHold(hanako.authCertificate(), VALID_DAY.plusDays(1));
+        testCa.ca().releaseHold(hanako.authCertificate(), VALID_DAY.plusDays(1));
         assertOutcome(VerificationOutcome.ACCEPTED, Optional.empty(), logIn(method, hanako, VALID_DAY.plusDays(1)));
     }
 
@@ -180,7 +153,7 @@ class RelyingPartyTest {
     @EnumSource(RevocationMethod.class)
     void withoutTheCaServerTheStatusIsUnknown(RevocationMethod method) throws Exception {
         ETaxSignatureVerifier verifier = eTax(method);
-        server.close();
+        testCa.server().close();
         VerificationResult result = verifier.verify(RETURN, sign(hanako.signKey().orElseThrow(), RETURN),
                 hanako.signCertificate().orElseThrow(), VALID_DAY);
         assertOutcome(VerificationOutcome.REVOCATION_UNKNOWN, Optional.empty(), result);
@@ -195,7 +168,7 @@ class RelyingPartyTest {
 
     @org.junit.jupiter.api.Test
     void aCrlFromAnotherDayIsNotCurrent() throws Exception {
-        today.set(VALID_DAY.minusDays(2));
+        testCa.today(VALID_DAY.minusDays(2));
         VerificationResult result = eTax(RevocationMethod.CRL).verify(RETURN, sign(hanako.signKey().orElseThrow(), RETURN),
                 hanako.signCertificate().orElseThrow(), VALID_DAY);
         assertOutcome(VerificationOutcome.REVOCATION_UNKNOWN, Optional.empty(), result);
@@ -205,6 +178,6 @@ class RelyingPartyTest {
     @org.junit.jupiter.api.Test
     void theSignRootDoesNotSignAuthCrls() {
         assertEquals(pki.authCaCertificate().getSubjectX500Principal(),
-                ca.publishCrl(CertificatePurpose.AUTH, VALID_DAY).getIssuerX500Principal());
+                testCa.ca().publishCrl(CertificatePurpose.AUTH, VALID_DAY).getIssuerX500Principal());
     }
 }

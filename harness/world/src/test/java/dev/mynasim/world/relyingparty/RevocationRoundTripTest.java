@@ -2,18 +2,14 @@ package dev.mynasim.world.relyingparty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mynasim.fixtures.PersonaRepository;
-import dev.mynasim.world.issuer.RevocationServer;
-import dev.mynasim.world.issuer.TestCertificateAuthority;
 import dev.mynasim.fixtures.pki.PersonaCredentials;
-import dev.mynasim.fixtures.pki.TestPki;
+import dev.mynasim.world.issuer.TestCaExtension;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,34 +23,30 @@ class RevocationRoundTripTest {
     static final int WARM_UP = 50;
     static final int MEASURED = 200;
 
-    @TempDir
-    Path stateDir;
+    static final LocalDate DAY = LocalDate.of(2026, 6, 1);
+
+    @RegisterExtension
+    final TestCaExtension testCa = TestCaExtension.withHanako().withRevocationServer(DAY);
 
     @ParameterizedTest
     @EnumSource(RevocationMethod.class)
     void roundTrip(RevocationMethod method) throws Exception {
-        TestPki pki = TestPki.load(PersonaRepository.load());
-        PersonaCredentials hanako = pki.credentials("hanako");
-        TestCertificateAuthority ca = TestCertificateAuthority.open(pki, stateDir);
-        ca.registerIssued(hanako);
-        LocalDate day = LocalDate.of(2026, 6, 1);
-        Instant at = CertificateCheck.momentOn(day);
-        X509Certificate root = pki.authCaCertificate();
-        try (RevocationServer server = RevocationServer.start(ca, () -> day)) {
-            RevocationSource source = method.sourceFor(ca, server, HttpClient.newHttpClient());
-            long[] nanos = new long[MEASURED];
-            for (int i = 0; i < WARM_UP + MEASURED; i++) {
-                long start = System.nanoTime();
-                RevocationStatus status = source.statusOf(hanako.authCertificate(), root, at);
-                long took = System.nanoTime() - start;
-                assertEquals(RevocationStatus.Kind.GOOD, status.kind());
-                if (i >= WARM_UP) {
-                    nanos[i - WARM_UP] = took;
-                }
+        PersonaCredentials hanako = TestCaExtension.credentials("hanako");
+        Instant at = CertificateCheck.momentOn(DAY);
+        X509Certificate root = TestCaExtension.pki().authCaCertificate();
+        RevocationSource source = method.sourceFor(testCa.ca(), testCa.server(), HttpClient.newHttpClient());
+        long[] nanos = new long[MEASURED];
+        for (int i = 0; i < WARM_UP + MEASURED; i++) {
+            long start = System.nanoTime();
+            RevocationStatus status = source.statusOf(hanako.authCertificate(), root, at);
+            long took = System.nanoTime() - start;
+            assertEquals(RevocationStatus.Kind.GOOD, status.kind());
+            if (i >= WARM_UP) {
+                nanos[i - WARM_UP] = took;
             }
-            Arrays.sort(nanos);
-            System.out.printf("%s check over loopback: median %.2f ms, p99 %.2f ms (%d checks)%n", method,
-                    nanos[MEASURED / 2] / 1e6, nanos[MEASURED * 99 / 100] / 1e6, MEASURED);
         }
+        Arrays.sort(nanos);
+        System.out.printf("%s check over loopback: median %.2f ms, p99 %.2f ms (%d checks)%n", method,
+                nanos[MEASURED / 2] / 1e6, nanos[MEASURED * 99 / 100] / 1e6, MEASURED);
     }
 }
