@@ -45,7 +45,7 @@ public final class Timings {
             throw new IllegalArgumentException("--timings " + file + ": not a MynaSim timings file (expected \"format\": 1 and a \"features\" object)");
         }
         Map<String, Double> seconds = new TreeMap<>();
-        root.path("features").fields().forEachRemaining(entry -> {
+        root.path("features").properties().forEach(entry -> {
             if (!entry.getValue().isNumber() || entry.getValue().asDouble() < 0) {
                 throw new IllegalArgumentException("--timings " + file + ": features." + entry.getKey() + " is not a number of seconds");
             }
