@@ -27,14 +27,16 @@ import com.licel.jcardsim.base.Simulator;
 import com.licel.jcardsim.remote.VSmartCard;
 import dev.mynasim.client.backend.SimBackend;
 import java.io.IOException;
+import java.io.Writer;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
-import java.lang.reflect.Field;
+import java.util.Properties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javacard.framework.AID;
@@ -252,16 +254,42 @@ public final class Benchmark {
      * jCardSim's VSmartCard on vpcd slot 1 with the same JPKI applet, personalised through PC/SC with the
      * same issuer commands a physical card would get. Its I/O thread never stops, so this runs last.
      */
+    /**
+     * jCardSim's own VSmartCard bridge with the JPKI applet, in a JVM of its own as its users run it
+     * ({@code java com.licel.jcardsim.remote.VSmartCard <config>}): that JVM's output, jCardSim's stack traces
+     * among it (a ClassNotFoundException for its GlobalPlatform runtime at start, a SocketException at
+     * shutdown), goes to a log file, never to the benchmark's reader.
+     */
     private Transport startVSmartCardBaseline(Persona persona) throws Exception {
-        System.setProperty("com.licel.jcardsim.vsmartcard.reloader.port", "0");
-        VSmartCard vsmartcard = new VSmartCard(VpcdBridge.DEFAULT_HOST, VpcdBridge.SLOT1_PORT);
-        Field simField = VSmartCard.class.getDeclaredField("sim");
-        simField.setAccessible(true);
-        Simulator simulator = (Simulator) simField.get(vsmartcard);
-        byte[] aid = CardApplication.JPKI.aid();
-        simulator.installApplet(new AID(aid, (short) 0, (byte) aid.length), JpkiApplet.class);
+        Path work = Files.createTempDirectory("mynasim-bench-stock-bridge");
+        Path config = work.resolve("jcardsim.cfg");
+        Properties properties = new Properties();
+        properties.setProperty("com.licel.jcardsim.vsmartcard.host", VpcdBridge.DEFAULT_HOST);
+        properties.setProperty("com.licel.jcardsim.vsmartcard.port", Integer.toString(VpcdBridge.SLOT1_PORT));
+        properties.setProperty("com.licel.jcardsim.vsmartcard.reloader.port", "0");
+        properties.setProperty("com.licel.jcardsim.card.applet.0.AID", HexFormat.of().formatHex(CardApplication.JPKI.aid()));
+        properties.setProperty("com.licel.jcardsim.card.applet.0.Class", JpkiApplet.class.getName());
+        try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+            properties.store(writer, "jCardSim's VSmartCard bridge for mynasim bench (the stock baseline)");
+        }
+        Path log = work.resolve("stock-bridge.log");
+        Process bridge = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), VSmartCard.class.getName(), config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(bridge::destroyForcibly, "mynasim-bench-stock-bridge"));
+        out.println("  (jCardSim's VSmartCard runs in a JVM of its own; its output: " + log + ")");
         PcscTransport transport = openWhenPresent("Virtual PCD 00 01");
-        // Only the JPKI application is installed in the baseline: the benchmark exercises JPKI alone.
+        // The config only loads the applet class; jCardSim's CREATE APPLET (80 B8) makes the instance, with the
+        // install parameters [AID length][AID][no control data][no applet data]. Only the JPKI application is
+        // installed in the baseline: the benchmark exercises JPKI alone.
+        byte[] aid = CardApplication.JPKI.aid();
+        byte[] create = Apdus.fromHex("80 B8 00 00 " + HexFormat.of().formatHex(new byte[] {(byte) (aid.length + 3), (byte) aid.length})
+                + HexFormat.of().formatHex(aid) + "00 00");
+        byte[] created = transport.transceive(create);
+        if (created.length < 2 || created[created.length - 2] != (byte) 0x90) {
+            throw new IllegalStateException("jCardSim's VSmartCard did not create the JPKI applet: " + Apdus.toHex(created)
+                    + " (its output: " + log + ")");
+        }
         new Personaliser(transport::transceive).personalise(jpkiImage(persona), true);
         return transport;
     }
