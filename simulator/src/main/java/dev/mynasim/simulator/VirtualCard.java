@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -82,14 +83,37 @@ public final class VirtualCard implements SimulatedCard {
     private static final class Exported {
         final byte[] aid;
         final MynaApplication applet;
-        short pinChanges;
-        short contentChanges;
-        byte[] pins;
-        byte[] contents;
+        final Tracked pins = new Tracked();
+        final Tracked contents = new Tracked();
 
         Exported(byte[] aid, MynaApplication applet) {
             this.aid = aid;
             this.applet = applet;
+        }
+    }
+
+    /** One exported part of an application (its PINs, or its files and keys): the bytes, and the change count they were exported at. */
+    private static final class Tracked {
+        short changes;
+        byte[] bytes;
+        /** How many bytes of the buffer the last refresh wrote (0 when it exported nothing). */
+        int written;
+
+        /**
+         * Exports again through the buffer when the counter moved (or when all); true when the bytes differ from
+         * before (a counter also moves for a change that ends where it began).
+         */
+        boolean refresh(boolean all, short counter, ToIntFunction<byte[]> exportInto, byte[] buffer) {
+            written = 0;
+            if (!all && counter == changes) {
+                return false;
+            }
+            changes = counter;
+            written = exportInto.applyAsInt(buffer);
+            byte[] now = Arrays.copyOf(buffer, written);
+            boolean differs = !Arrays.equals(bytes, now);
+            bytes = now;
+            return differs;
         }
     }
 
@@ -236,32 +260,15 @@ public final class VirtualCard implements SimulatedCard {
         boolean changed = false;
         int used = 0;
         for (Exported part : exported) {
-            short pinChanges = HostExport.pinChangeCount(part.applet);
-            if (all || pinChanges != part.pinChanges) {
-                part.pinChanges = pinChanges;
-                int length = HostExport.exportPins(part.applet, stateBuffer, (short) 0);
-                used = Math.max(used, length);
-                byte[] pins = Arrays.copyOf(stateBuffer, length);
-                changed |= replaced(part.pins, pins);
-                part.pins = pins;
-            }
-            short contentChanges = HostExport.contentChangeCount(part.applet);
-            if (all || contentChanges != part.contentChanges) {
-                part.contentChanges = contentChanges;
-                int length = HostExport.exportContents(part.applet, stateBuffer, (short) 0);
-                used = Math.max(used, length);
-                byte[] contents = Arrays.copyOf(stateBuffer, length);
-                changed |= replaced(part.contents, contents);
-                part.contents = contents;
-            }
+            changed |= part.pins.refresh(all, HostExport.pinChangeCount(part.applet),
+                    buffer -> HostExport.exportPins(part.applet, buffer, (short) 0), stateBuffer);
+            changed |= part.contents.refresh(all, HostExport.contentChangeCount(part.applet),
+                    buffer -> HostExport.exportContents(part.applet, buffer, (short) 0), stateBuffer);
+            used = Math.max(used, Math.max(part.pins.written, part.contents.written));
         }
         // PIN values passed through the buffer: wipe what was written, not the whole 32 KB every command.
         Arrays.fill(stateBuffer, 0, used, (byte) 0);
         return changed;
-    }
-
-    private static boolean replaced(byte[] before, byte[] after) {
-        return !Arrays.equals(before, after);
     }
 
     private byte[] transmitUnpersisted(byte[] command) {
@@ -376,8 +383,8 @@ public final class VirtualCard implements SimulatedCard {
         for (Exported part : exported) {
             out.write(part.aid.length);
             out.writeBytes(part.aid);
-            writeWithLength(out, part.pins);
-            writeWithLength(out, part.contents);
+            writeWithLength(out, part.pins.bytes);
+            writeWithLength(out, part.contents.bytes);
         }
         return out.toByteArray();
     }
