@@ -3,6 +3,7 @@ package dev.mynasim.glue.steps;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mynasim.fixtures.CardRules;
@@ -30,6 +31,7 @@ import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The municipal office with the card at the counter: PIN reset, change of address or name, renewal
@@ -66,6 +68,20 @@ public class OfficeSteps {
         world.client().forgetSelection();
     }
 
+    /**
+     * Runs an office operation that must be refused, as the office refuses (an IllegalStateException or
+     * IllegalArgumentException of the expected kind, never a fault), with nothing half-done (no journal waits);
+     * returns the office's reason.
+     */
+    private String refusal(Class<? extends RuntimeException> kind, Executable operation) {
+        RuntimeException refused = assertThrows(kind, operation);
+        assertTrue(refused instanceof IllegalStateException || refused instanceof IllegalArgumentException,
+                "refused as the office refuses, not by a fault: " + refused);
+        assertTrue(lifecycle.office().ledger().pending().isEmpty(), "nothing half-done: no journal waits");
+        world.client().forgetSelection();
+        return refused.getMessage();
+    }
+
     @When("{string} has the {pin} reset to {string} at the municipal office")
     @もし("{string}が市区町村窓口で{pin}を{string}に再設定してもらう")
     public void hasThePinReset(String personaId, Pin pin, String newValue) {
@@ -77,10 +93,8 @@ public class OfficeSteps {
     @Then("resetting the {pin} of {string} to {string} at the municipal office is refused: {string}")
     @ならば("{pin}の再設定（{string}、新しい値{string}）は市区町村窓口で拒否される: {string}")
     public void resettingIsRefused(Pin pin, String personaId, String newValue, String why) {
-        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> lifecycle.office().resetPin(holder(personaId), pin.label(), newValue, world.today(), channel()));
-        assertEquals(why, refused.getMessage());
-        world.client().forgetSelection();
+        assertEquals(why, refusal(IllegalArgumentException.class,
+                () -> lifecycle.office().resetPin(holder(personaId), pin.label(), newValue, world.today(), channel())));
     }
 
     @When("someone without the issuer key tries to reset the {pin} to {string}")
@@ -120,19 +134,15 @@ public class OfficeSteps {
     @Then("renewing the certificates of {string} at the municipal office is refused")
     @ならば("市区町村窓口での{string}の電子証明書の更新は拒否される")
     public void renewingIsRefused(String personaId) {
-        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> lifecycle.office().renewCertificates(holder(personaId), world.today(), channel()));
-        assertTrue(refused.getMessage().contains("can be renewed from"), refused.getMessage());
-        world.client().forgetSelection();
+        String why = refusal(IllegalStateException.class, () -> lifecycle.office().renewCertificates(holder(personaId), world.today(), channel()));
+        assertTrue(why.contains("can be renewed from"), why);
     }
 
     @Then("renewing the certificates of {string} at the municipal office is refused: {string}")
     @ならば("市区町村窓口での{string}の電子証明書の更新は拒否される: {string}")
     public void renewingIsRefusedWith(String personaId, String because) {
-        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> lifecycle.office().renewCertificates(holder(personaId), world.today(), channel()));
-        assertTrue(refused.getMessage().contains(because), refused.getMessage());
-        world.client().forgetSelection();
+        String why = refusal(IllegalStateException.class, () -> lifecycle.office().renewCertificates(holder(personaId), world.today(), channel()));
+        assertTrue(why.contains(because), why);
     }
 
     @When("{string} has the card reissued at the municipal office")
@@ -171,13 +181,9 @@ public class OfficeSteps {
     @Then("getting the first signature certificate for {string} with the password {string} at the municipal office is refused: {string}")
     @ならば("市区町村窓口での{string}の初めての署名用電子証明書の発行（署名用パスワード{string}）は拒否される: {string}")
     public void gettingTheFirstSignatureCertificateIsRefused(String personaId, String password, String because) {
-        RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+        String why = refusal(RuntimeException.class,
                 () -> lifecycle.office().issueFirstSignatureCertificate(holder(personaId), password, world.today(), channel()));
-        assertTrue(refused instanceof IllegalStateException || refused instanceof IllegalArgumentException,
-                "refused as the office refuses, not by a fault: " + refused);
-        assertTrue(refused.getMessage().contains(because), refused.getMessage());
-        assertTrue(lifecycle.office().ledger().pending().isEmpty(), "nothing half-done: no journal waits");
-        world.client().forgetSelection();
+        assertTrue(why.contains(because), why);
     }
 
     @When("the municipal office confirms the loss of the card of {string}")
